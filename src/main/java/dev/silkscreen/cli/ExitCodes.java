@@ -1,0 +1,17 @@
+package dev.silkscreen.cli;
+
+/** Exit statuses of the CLI. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** The work was done in part: e.g. a capture file cut short (every complete frame was printed). */
+    public static final int PARTIAL = 1;
+    /** Bad input or usage: a file that is not a capture, an unknown scenario, a bad option. */
+    public static final int USAGE = 2;
+    /** {@code trace --fail-on-drop}: at least one journey was dropped. */
+    public static final int DROPPED = 3;
+    /** A bug: printed as "internal error". */
+    public static final int SOFTWARE = 70;
+
+    private ExitCodes() {
+    }
+}
