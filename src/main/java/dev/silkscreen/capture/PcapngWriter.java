@@ -1,0 +1,172 @@
+package dev.silkscreen.capture;
+
+import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.Frame;
+import dev.silkscreen.model.FrameSink;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes pcapng (little-endian, one section): one Interface Description Block per capture point
+ * and link type, {@code if_name} = {@code CELL:IFACE}, {@code if_tsresol} = 9 (nanoseconds);
+ * frames as Enhanced Packet Blocks, optionally with a comment. IDBs are written lazily, just before
+ * the first frame of their point, which pcapng allows and tshark reads.
+ *
+ * <p>Block layouts: pcapng draft (IETF opsawg-pcapng) sections 4.1 (SHB), 4.2 (IDB), 4.3 (EPB).
+ */
+public final class PcapngWriter implements FrameSink, Closeable {
+    static final int SHB = 0x0A0D0D0A;
+    static final int IDB = 0x00000001;
+    static final int EPB = 0x00000006;
+    static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
+    static final int OPT_END = 0;
+    static final int OPT_COMMENT = 1;
+    static final int SHB_USERAPPL = 4;
+    static final int IF_NAME = 2;
+    static final int IF_DESCRIPTION = 3;
+    static final int IF_TSRESOL = 9;
+
+    private final OutputStream out;
+    private final Map<Key, Integer> interfaces = new HashMap<>();
+    private final int snapLen;
+    private ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    private long framesWritten;
+
+    private record Key(CapturePoint point, int linkType) {
+    }
+
+    /**
+     * @param out         where to write (buffered here)
+     * @param sectionNote a comment for the section header (e.g. the scenario and seed), or null
+     */
+    public PcapngWriter(OutputStream out, String sectionNote) {
+        this(out, sectionNote, 262144);
+    }
+
+    public PcapngWriter(OutputStream out, String sectionNote, int snapLen) {
+        this.out = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 1 << 16);
+        this.snapLen = snapLen;
+        writeSectionHeader(sectionNote);
+    }
+
+    /** Interface id of a point (writing its IDB the first time), with an optional description. */
+    public int interfaceFor(CapturePoint point, int linkType, String description) {
+        Integer id = interfaces.get(new Key(point, linkType));
+        if (id != null) {
+            return id;
+        }
+        int newId = interfaces.size();
+        interfaces.put(new Key(point, linkType), newId);
+        begin();
+        buf.putShort((short) linkType).putShort((short) 0).putInt(snapLen);
+        putOption(IF_NAME, point.name().getBytes(StandardCharsets.UTF_8));
+        if (description != null && !description.isEmpty()) {
+            putOption(IF_DESCRIPTION, description.getBytes(StandardCharsets.UTF_8));
+        }
+        putOption(IF_TSRESOL, new byte[] {9});
+        putOptionEnd();
+        end(IDB);
+        return newId;
+    }
+
+    @Override
+    public void accept(Frame frame) {
+        write(frame, null);
+    }
+
+    /** Writes one frame as an EPB, with a comment when {@code comment} is not null. */
+    public void write(Frame frame, String comment) {
+        int ifId = interfaceFor(frame.point(), frame.linkType(), null);
+        byte[] data = frame.data();
+        ensure(64 + data.length + (comment == null ? 0 : comment.length() * 3));
+        begin();
+        long ts = frame.timeNanos();
+        buf.putInt(ifId).putInt((int) (ts >>> 32)).putInt((int) ts).putInt(data.length).putInt(frame.origLen());
+        buf.put(data);
+        pad(data.length);
+        if (comment != null) {
+            putOption(OPT_COMMENT, comment.getBytes(StandardCharsets.UTF_8));
+            putOptionEnd();
+        }
+        end(EPB);
+        framesWritten++;
+    }
+
+    public long framesWritten() {
+        return framesWritten;
+    }
+
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.flush();
+        out.close();
+    }
+
+    private void writeSectionHeader(String note) {
+        begin();
+        buf.putInt(BYTE_ORDER_MAGIC).putShort((short) 1).putShort((short) 0).putLong(-1L);
+        if (note != null && !note.isEmpty()) {
+            putOption(OPT_COMMENT, note.getBytes(StandardCharsets.UTF_8));
+        }
+        putOption(SHB_USERAPPL, ("Silkscreen " + dev.silkscreen.Version.get()).getBytes(StandardCharsets.UTF_8));
+        putOptionEnd();
+        end(SHB);
+    }
+
+    private void begin() {
+        buf.clear();
+        buf.putInt(0).putInt(0); // type and length, filled by end()
+    }
+
+    private void end(int type) {
+        int total = buf.position() + 4;
+        buf.putInt(total);
+        buf.putInt(0, type).putInt(4, total);
+        try {
+            out.write(buf.array(), 0, buf.position());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void putOption(int code, byte[] value) {
+        ensure(buf.position() + value.length + 16);
+        buf.putShort((short) code).putShort((short) value.length).put(value);
+        pad(value.length);
+    }
+
+    private void putOptionEnd() {
+        buf.putShort((short) OPT_END).putShort((short) 0);
+    }
+
+    private void pad(int len) {
+        for (int i = len; (i & 3) != 0; i++) {
+            buf.put((byte) 0);
+        }
+    }
+
+    private void ensure(int capacity) {
+        if (buf.capacity() < capacity + 64) {
+            ByteBuffer bigger = ByteBuffer.allocate(Integer.highestOneBit(capacity + 64) << 1).order(ByteOrder.LITTLE_ENDIAN);
+            buf.flip();
+            bigger.put(buf);
+            buf = bigger;
+        }
+    }
+}
