@@ -31,6 +31,7 @@ import java.util.Map;
 public final class Correlator implements CaptureSink {
     private static final int TCP_SYN = 0x02;
     private static final int TCP_FIN = 0x01;
+    private static final int VETH_HOST_IP = dev.silkscreen.model.Ipv4.parse(SilkNames.VETH_HOST_IP);
 
     private final TraceSettings settings;
     private final JourneyStore store;
@@ -106,7 +107,10 @@ public final class Correlator implements CaptureSink {
             return;
         }
         topo.learn(ps, d);
-        if (!SilkNames.isOverlay(d.src) || !SilkNames.isOverlay(d.dst) || d.ipProto < 0 || d.fragOffset > 0
+        if (d.ipProto == FlowKey.ICMP && d.hasQuoted && SilkNames.isOverlay(d.quotedSrc) && SilkNames.isOverlay(d.quotedDst)) {
+            recordEvidence(ps, frame, corrected);
+        }
+        if (!(SilkNames.isOverlay(d.src) || d.src == VETH_HOST_IP) || !SilkNames.isOverlay(d.dst) || d.ipProto < 0 || d.fragOffset > 0
                 || (ps.kind == PointKind.CONTAINER_VETH && ps.vethIp != d.src && ps.vethIp != d.dst)
                 || (ps.kind == PointKind.UNDERLAY && !d.encapsulated)) {
             ignoredFrames++;
@@ -168,9 +172,6 @@ public final class Correlator implements CaptureSink {
         track.add(j);
         order.addLast(j);
         attach(j, s, corrected);
-        if (proto == FlowKey.ICMP && d.hasQuoted && SilkNames.isOverlay(d.quotedSrc)) {
-            recordEvidence(ps, frame, corrected);
-        }
     }
 
     private static void attach(OpenJourney j, Sighting s, long corrected) {
@@ -185,7 +186,14 @@ public final class Correlator implements CaptureSink {
         IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
                 ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
                 d.icmpCode == IcmpEvidence.CODE_FRAG_NEEDED ? d.icmpSeq & 0xFFFF : 0, ps, frame.timeNanos(), corrected);
-        evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0), k -> new ArrayList<>(2)).add(ev);
+        List<IcmpEvidence> list = evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0),
+                k -> new ArrayList<>(2));
+        for (IcmpEvidence e : list) {
+            if (e.sameError(ev)) {
+                return;
+            }
+        }
+        list.add(ev);
     }
 
     /** The correlator's clock has reached {@code correctedNanos} (e.g. a quiet live stream's "now"). */

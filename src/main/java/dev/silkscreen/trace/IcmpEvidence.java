@@ -18,6 +18,12 @@ record IcmpEvidence(int type, int code, int from, int quotedSport, int quotedDpo
     static final int CODE_FRAG_NEEDED = 4;
     static final int CODE_ADMIN = 13;
 
+    /** The same error seen again at another point (same sender, kind and quoted packet). */
+    boolean sameError(IcmpEvidence o) {
+        return type == o.type && code == o.code && from == o.from && quotedIpId == o.quotedIpId
+                && quotedSeq == o.quotedSeq && quotedSport == o.quotedSport && quotedDport == o.quotedDport;
+    }
+
     boolean isReject() {
         return type == DEST_UNREACHABLE && (code == CODE_PORT || code == CODE_ADMIN || code == 9 || code == 10);
     }
@@ -26,11 +32,18 @@ record IcmpEvidence(int type, int code, int from, int quotedSport, int quotedDpo
         return type == DEST_UNREACHABLE && code == CODE_FRAG_NEEDED;
     }
 
+    boolean isTimeExceeded() {
+        return type == 11;
+    }
+
     boolean isNoRoute() {
         return type == DEST_UNREACHABLE && (code == CODE_NET || code == CODE_HOST);
     }
 
     String describe() {
+        if (type == 11) {
+            return "ICMP time exceeded";
+        }
         if (type != DEST_UNREACHABLE) {
             return "ICMP type " + type + " code " + code;
         }

@@ -5,6 +5,7 @@ import dev.silkscreen.model.Hop;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.PointKind;
+import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.model.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.List;
 final class Judge {
     /** A point whose capture started this little after a packet still counts as covering it. */
     private static final long START_SLACK_NANOS = 10_000_000L;
+    private static final int VETH_HOST_IP = Ipv4.parse(SilkNames.VETH_HOST_IP);
 
     private final Topology topo;
     private final ClockSync clocks;
@@ -98,22 +100,39 @@ final class Judge {
             return new Outcome(Verdict.DELIVERED, reached, 0, null, null);
         }
         IcmpEvidence ev = evidenceFor(j, evidence);
+        boolean sameCell = srcCell != null && srcCell.equals(dstCell);
         if (ev != null && ev.isReject()) {
-            String cell = orElse(topo.cellOfOverlay(ev.from()), orElse(dstCell, ev.seenAt().cell));
-            return Outcome.dropped(10, cell, reasons.rejected(j, ev, cell, tag, sawEncapsulated));
+            // Rejected on the source cell leaving for silk-vtep (step 3) or before the destination container (step 10).
+            String cell = evidenceCell(ev);
+            int stage = !sameCell && cell.equals(srcCell) ? 3 : 10;
+            return dropped(reached, stage, cell, reasons.rejected(j, ev, cell, tag, sawEncapsulated));
         }
-        if (ev != null && ev.isFragNeeded()) {
-            String cell = orElse(topo.cellOfOverlay(ev.from()), orElse(srcCell, ev.seenAt().cell));
-            int stage = cell.equals(srcCell) ? 4 : 9;
-            return Outcome.dropped(stage, cell, reasons.tooBig(j, ev, cell));
+        if (ev != null && (ev.isFragNeeded() || ev.isTimeExceeded())) {
+            String cell = evidenceCell(ev);
+            int stage = cell.equals(srcCell) ? 4 : 10;
+            return dropped(reached, stage, cell, ev.isFragNeeded() ? reasons.tooBig(j, ev, cell) : reasons.ttl(ev, cell));
         }
         if (ev != null && ev.isNoRoute()) {
-            String cell = orElse(topo.cellOfOverlay(ev.from()), orElse(srcCell, ev.seenAt().cell));
-            return Outcome.dropped(4, cell, reasons.noRouteIcmp(j, ev, cell));
+            String cell = evidenceCell(ev);
+            return dropped(reached, 4, cell, reasons.noRouteIcmp(j, ev, cell));
         }
         Sighting misdirected = misdirected(ordered, dstCell);
         if (misdirected != null) {
-            return Outcome.dropped(5, srcCell, reasons.staleFdb(j, misdirected, srcCell, dstCell));
+            String wrongCell = topo.cellWithUnderlayIp(misdirected.outerDst);
+            if (wrongCell != null) {
+                String reason = reasons.staleFdb(j, misdirected, srcCell, dstCell);
+                path = misdirectedPath(path, wrongCell);
+                reached = 0;
+                for (Sighting s : ordered) {
+                    if (onPath(s, path) && s.stage >= reached) {
+                        reached = s.stage;
+                        last = s;
+                    }
+                }
+                if (reached >= 9) {
+                    return dropped(reached, 9, wrongCell, reason);
+                }
+            }
         }
 
         PathStep next = null;
@@ -143,10 +162,40 @@ final class Judge {
         return switch (next.stage()) {
             case 4 -> Outcome.dropped(4, srcCell, reasons.notRouted(j, last, expected, srcCell));
             case 6 -> Outcome.dropped(5, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
-            case 8 -> Outcome.dropped(7, dstCell, reasons.lostOnUnderlay(j, last, expected, srcCell, dstCell));
-            case 9 -> Outcome.dropped(9, dstCell, reasons.notDecapsulated(last, expected, dstCell));
-            default -> Outcome.dropped(10, next.cell(), reasons.notDelivered(j, last, expected, next.cell(), tag));
+            case 8 -> Outcome.dropped(7, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell()));
+            case 9 -> Outcome.dropped(9, next.cell(), reasons.notDecapsulated(last, expected, next.cell()));
+            default -> noContainer(j.key.dst())
+                    ? Outcome.dropped(11, next.cell(), reasons.noContainer(j, last, expected, next.cell()))
+                    : Outcome.dropped(10, next.cell(), reasons.notDelivered(j, last, expected, next.cell(), tag));
         };
+    }
+
+    private static Outcome dropped(int reached, int stage, String cell, String reason) {
+        return new Outcome(Verdict.DROPPED, Math.max(reached, stage), stage, cell, reason);
+    }
+
+    /** The cell that sent an ICMP error: the owner of its overlay source, else where it was first seen. */
+    private String evidenceCell(IcmpEvidence ev) {
+        String c = topo.cellOfOverlay(ev.from());
+        return c != null ? c : ev.seenAt().cell;
+    }
+
+    /** With a topology, an address no instance has is nobody's: nothing is behind its veth. */
+    private boolean noContainer(int dst) {
+        return topo.foundation().isPresent() && topo.instanceAt(dst).isEmpty();
+    }
+
+    /** The path of a packet the source cell sent to the wrong cell: it ends at that cell's silk-vtep. */
+    private static List<PathStep> misdirectedPath(List<PathStep> path, String wrongCell) {
+        List<PathStep> out = new ArrayList<>();
+        for (PathStep p : path) {
+            if (p.stage() <= 6) {
+                out.add(p);
+            }
+        }
+        out.add(new PathStep(8, wrongCell, PointKind.UNDERLAY, -1));
+        out.add(new PathStep(9, wrongCell, PointKind.VTEP, -1));
+        return out;
     }
 
     private static Outcome unknown(int reached, String reason) {
@@ -303,6 +352,11 @@ final class Judge {
     private List<PathStep> path(FlowKey k, String srcCell, String dstCell) {
         List<PathStep> path = new ArrayList<>(6);
         boolean fromCell = topo.isVtepAddress(k.src());
+        if (k.src() == VETH_HOST_IP) {
+            // An ICMP error from the host side of a veth: made on the destination's own cell.
+            path.add(new PathStep(11, dstCell, PointKind.CONTAINER_VETH, k.dst()));
+            return path;
+        }
         boolean toCell = topo.isVtepAddress(k.dst());
         if (srcCell != null && srcCell.equals(dstCell)) {
             path.add(new PathStep(2, srcCell, PointKind.CONTAINER_VETH, k.src()));

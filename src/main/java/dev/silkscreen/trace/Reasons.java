@@ -84,6 +84,15 @@ final class Reasons {
                 + " (the packet cannot cross silk-vtep without fragmenting and has Don't Fragment set)";
     }
 
+    String ttl(IcmpEvidence ev, String cell) {
+        return "TTL expired on " + cell + ": " + ev.describe() + " from " + Judge.ip(ev.from()) + " quoting it";
+    }
+
+    String noContainer(OpenJourney j, Sighting last, String expected, String cell) {
+        return "no container " + Judge.ip(j.key.dst()) + " on " + cell + ": decapsulated at " + where(last)
+                + " but no app instance has that address (nothing behind " + expected + ")";
+    }
+
     String noRouteIcmp(OpenJourney j, IcmpEvidence ev, String cell) {
         return "no route on " + cell + ": " + ev.describe() + " from " + Judge.ip(ev.from()) + " quoting it"
                 + leaseHint(j, cell);
