@@ -2,7 +2,10 @@ package dev.silkscreen.trace;
 
 import dev.silkscreen.decode.DecodedFrame;
 
-/** One-line descriptions of packets: "TCP SYN", "TCP data 512 B", "ICMP echo request". */
+/**
+ * One-line descriptions of packets, as tcpdump users read them: "TCP SYN", "TCP PSH-ACK 312 bytes",
+ * "UDP 64 bytes", "ICMP echo request", "ICMP fragmentation needed (mtu 1410)".
+ */
 final class Summaries {
     private Summaries() {
     }
@@ -10,33 +13,31 @@ final class Summaries {
     static String of(DecodedFrame d) {
         return switch (d.ipProto) {
             case FlowKey.TCP -> tcp(d.tcpFlags, Math.max(0, d.payloadLen));
-            case FlowKey.UDP -> "UDP " + Math.max(0, d.payloadLen) + " B";
-            case FlowKey.ICMP -> icmp(d.icmpType, d.icmpCode);
+            case FlowKey.UDP -> "UDP " + Math.max(0, d.payloadLen) + " bytes";
+            case FlowKey.ICMP -> icmp(d.icmpType, d.icmpCode, d.icmpSeq & 0xFFFF);
             default -> "IP protocol " + d.ipProto;
         };
     }
 
+    private static final int[] FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10};
+    private static final String[] FLAG_NAMES = {"SYN", "FIN", "RST", "PSH", "ACK"};
+
     static String tcp(int flags, int payload) {
-        boolean syn = (flags & 0x02) != 0;
-        boolean ack = (flags & 0x10) != 0;
-        boolean fin = (flags & 0x01) != 0;
-        boolean rst = (flags & 0x04) != 0;
-        String base;
-        if (syn) {
-            base = ack ? "TCP SYN-ACK" : "TCP SYN";
-        } else if (rst) {
-            base = "TCP RST";
-        } else if (fin) {
-            base = "TCP FIN";
-        } else if (payload > 0) {
-            base = "TCP data";
-        } else {
-            base = "TCP ACK";
+        StringBuilder sb = new StringBuilder("TCP ");
+        String sep = "";
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if ((flags & FLAG_BITS[i]) != 0) {
+                sb.append(sep).append(FLAG_NAMES[i]);
+                sep = "-";
+            }
         }
-        return payload > 0 ? base + " " + payload + " B" : base;
+        if (payload > 0) {
+            sb.append(' ').append(payload).append(" bytes");
+        }
+        return sb.toString();
     }
 
-    static String icmp(int type, int code) {
+    static String icmp(int type, int code, int mtu) {
         return switch (type) {
             case 8 -> "ICMP echo request";
             case 0 -> "ICMP echo reply";
@@ -44,12 +45,11 @@ final class Summaries {
                 case 0 -> "ICMP net unreachable";
                 case 1 -> "ICMP host unreachable";
                 case 3 -> "ICMP port unreachable";
-                case 4 -> "ICMP fragmentation needed";
-                case 9, 10, 13 -> "ICMP administratively prohibited";
-                default -> "ICMP destination unreachable";
+                case 4 -> "ICMP fragmentation needed (mtu " + mtu + ")";
+                default -> "ICMP destination unreachable (code " + code + ")";
             };
             case 11 -> "ICMP time exceeded";
-            default -> "ICMP type " + type;
+            default -> "ICMP type " + type + " code " + code;
         };
     }
 }
