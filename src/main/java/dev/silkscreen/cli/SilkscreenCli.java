@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class,
                 DecodeCommand.class,
                 TraceCommand.class,
+                ScenariosCommand.class,
+                SimulateCommand.class,
         })
 public final class SilkscreenCli implements Runnable {
 

@@ -22,6 +22,7 @@ final class TrafficPlan {
     private final SplittableRandom rnd;
     private final long start;
     private int conversations;
+    private double allowedShare;
 
     TrafficPlan(Datapath dp, EventLoop loop, BuiltFoundation built, SplittableRandom rnd, long start) {
         this.dp = dp;
@@ -40,6 +41,7 @@ final class TrafficPlan {
         if (spec.random() != null) {
             long gap = spec.random().conversations() > 0
                     ? Math.max(1_000L, (loop.end() - start) / spec.random().conversations()) : 200_000L;
+            allowedShare = spec.random().allowedShare() > 0 ? spec.random().allowedShare() : 0.85;
             loop.at(start + 1_000_000L, () -> randomConversation(gap));
         }
     }
@@ -119,7 +121,7 @@ final class TrafficPlan {
         String proto;
         int port;
         Instance server;
-        if (!out.isEmpty() && rnd.nextDouble() < 0.85) {
+        if (!out.isEmpty() && rnd.nextDouble() < allowedShare) {
             Policy p = out.get(rnd.nextInt(out.size()));
             List<Instance> dsts = f.instances().stream().filter(i -> i.app().equals(p.dstApp())).toList();
             server = dsts.get(rnd.nextInt(dsts.size()));
