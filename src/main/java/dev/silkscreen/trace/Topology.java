@@ -129,13 +129,28 @@ final class Topology {
         }
         if (likely.length > 1) {
             // Two cells talking only to each other look alike on their NICs: a lease this cell
-            // is known to hold (from a veth name) says which address sends for it.
+            // holds (from a veth name) says which address sends for it; an address that sends
+            // for another cell's lease is not this one.
+            int notOthers = 0;
+            int candidate = 0;
             for (int ip : likely) {
+                boolean others = false;
                 for (Map.Entry<Integer, Integer> e : leaseUnderlay.entrySet()) {
-                    if (e.getValue() == ip && ps.cell.equals(leaseOwner.get(e.getKey()))) {
-                        return ip;
+                    if (e.getValue() == ip) {
+                        String owner = leaseOwner.get(e.getKey());
+                        if (ps.cell.equals(owner)) {
+                            return ip;
+                        }
+                        others |= owner != null;
                     }
                 }
+                if (!others) {
+                    notOthers++;
+                    candidate = ip;
+                }
+            }
+            if (notOthers == 1) {
+                return candidate;
             }
         }
         return likely[0];
