@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DecodeCommand.class,
+                ScenariosCommand.class,
+                SimulateCommand.class,
         })
 public final class SilkscreenCli implements Runnable {
 
