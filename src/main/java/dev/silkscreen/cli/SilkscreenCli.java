@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DecodeCommand.class,
+                TraceCommand.class,
                 ScenariosCommand.class,
                 SimulateCommand.class,
         })
