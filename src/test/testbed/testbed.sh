@@ -11,6 +11,7 @@
 #   testbed.sh exec WHERE CMD...    run CMD in a cell (cell1) or container (AppB/0) namespace
 #   testbed.sh capture DIR SECONDS [-- CMD...]
 #                                   tcpdump at every point while CMD runs, SECONDS more after it
+#   testbed.sh traffic [KIND...]    the scenario's flow: http, upload, udp, ping (default: all)
 #
 # Needs root, iproute2, iptables, tcpdump, openssh-server, ncat. State: /run/silkscreen-testbed
 # (override with SILKSCREEN_TESTBED_STATE). Every name the testbed makes starts with stb-.
@@ -572,6 +573,48 @@ cmd_capture() {
   return $rc
 }
 
+# The scenario's traffic, from the client container to the server: one line per kind on stdout,
+# "KIND ok DETAIL" or "KIND failed DETAIL". Failing traffic is the point of most scenarios, so
+# the status is 0 unless the testbed is not up.
+cmd_traffic() {
+  local from=$CLIENT_INSTANCE to= bytes=200000 kinds=()
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --from) from=$2; shift 2 ;;
+      --to) to=$2; shift 2 ;;
+      --upload) bytes=$2; shift 2 ;;
+      http|upload|udp|ping) kinds+=("$1"); shift ;;
+      *) die "usage: testbed.sh traffic [--from APP/I] [--to APP/I] [--upload BYTES] [http|upload|udp|ping]..." ;;
+    esac
+  done
+  is_up || die "the testbed is not up (testbed.sh up)"
+  [[ $bytes =~ ^[0-9]+$ ]] || die "--upload takes a byte count, not '$bytes'"
+  if [ -z "$to" ]; then
+    if [ "$(cat "$STATE/scenario")" = same-cell ]; then to=$SAME_CELL_SERVER; else to=$SERVER_INSTANCE; fi
+  fi
+  [ ${#kinds[@]} -gt 0 ] || kinds=(http upload udp ping)
+  local ns dst k out rc
+  ns=$(where_ns "$from"); set -- $(instance_record "$to"); dst=$4
+  for k in "${kinds[@]}"; do
+    rc=0
+    case $k in
+      http)
+        out=$(ip netns exec "$ns" curl -sS -m 2 "http://$dst:$HTTP_PORT/hello" 2>&1) || rc=$? ;;
+      upload)
+        head -c "$bytes" /dev/urandom >"$STATE/upload.bin"
+        out=$(ip netns exec "$ns" curl -sS -m 3 -H 'Expect:' -T "$STATE/upload.bin" "http://$dst:$HTTP_PORT/upload" 2>&1) || rc=$? ;;
+      udp)
+        out=$( (echo "echo from $from"; sleep 0.5) | ip netns exec "$ns" ncat -u -w 1 "$dst" "$UDP_ECHO_PORT" 2>&1) || rc=$?
+        [ $rc -ne 0 ] || [ -n "$out" ] || { rc=1; out="no echo"; } ;;
+      ping)
+        out=$(ip netns exec "$ns" ping -n -c 1 -W 1 "$dst" 2>&1 | grep -E 'bytes from|From|loss' | tr '\n' ' ') || true
+        [[ $out == *" 0% packet loss"* ]] || rc=1 ;;
+    esac
+    out=$(printf '%s' "$out" | tr '\n' ' ')
+    if [ $rc -eq 0 ]; then echo "$k ok $out"; else echo "$k failed $out"; fi
+  done
+}
+
 main() {
   local verb=${1:-}; [ $# -gt 0 ] && shift
   case $verb in
@@ -582,8 +625,9 @@ main() {
     topology) if is_up; then cat "$STATE/topology.json"; else EFF_POLICIES=("${POLICIES[@]}"); write_topology; fi ;;
     exec) cmd_exec "$@" ;;
     capture) cmd_capture "$@" ;;
-    ''|-h|--help|help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
-    *) die "unknown verb '$verb' (up, down, status, fault, topology, exec, capture)" ;;
+    traffic) cmd_traffic "$@" ;;
+    ''|-h|--help|help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
+    *) die "unknown verb '$verb' (up, down, status, fault, topology, exec, traffic, capture)" ;;
   esac
 }
 
