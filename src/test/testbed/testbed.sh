@@ -118,6 +118,9 @@ pid_alive() {
   [ -z "$expect" ] || [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$expect" ]
 }
 
+# Does PID exist and not only as a zombie waiting to be reaped?
+running() { [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
 # ---------------------------------------------------------------- building
 
 build_underlay() {
@@ -474,8 +477,11 @@ do_down() {
       local target=$pid
       [ "$(ps -o pgid= -p "$pid" | tr -d ' ')" = "$pid" ] && target=-$pid
       kill -- "$target" 2>/dev/null || true
-      local k; for k in $(seq 20); do [ -d "/proc/$pid" ] || break; sleep 0.05; done
-      [ ! -d "/proc/$pid" ] || kill -9 -- "$target" 2>/dev/null || true
+      local k; for k in $(seq 40); do running "$pid" || break; sleep 0.05; done
+      if running "$pid"; then
+        kill -9 -- "$target" 2>/dev/null || true
+        for k in $(seq 40); do running "$pid" || break; sleep 0.05; done
+      fi
     fi
   done
   for ((n = ${#lines[@]} - 1; n >= 0; n--)); do
