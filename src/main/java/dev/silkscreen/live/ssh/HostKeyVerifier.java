@@ -57,6 +57,10 @@ final class HostKeyVerifier implements HostKeyRepository {
         return NOT_INCLUDED;
     }
 
+    void forget(String host) {
+        refusals.remove(host);
+    }
+
     /** Why the last check of {@code host} failed, or null when it did not. */
     String refusal(String host) {
         return refusals.get(host);

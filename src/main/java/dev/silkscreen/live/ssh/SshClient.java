@@ -84,6 +84,7 @@ public final class SshClient {
         } catch (JSchException e) {
             throw new SshException(SshException.Kind.NETWORK, who + ": " + e.getMessage(), e);
         }
+        hostKeys.forget(knownHostsName(target));
         try {
             s.connect(timeouts.connectMillis());
         } catch (JSchException e) {
@@ -171,9 +172,10 @@ public final class SshClient {
     }
 
     private SshException explain(String who, SshTarget target, JSchException e) {
-        String keyName = target.port() == 22 ? target.host() : "[" + target.host() + "]:" + target.port();
-        if (e instanceof JSchHostKeyException) {
-            String why = hostKeys.refusal(keyName);
+        String keyName = knownHostsName(target);
+        String refusal = hostKeys.refusal(keyName);
+        if (e instanceof JSchHostKeyException || refusal != null || String.valueOf(e.getMessage()).contains("HostKey")) {
+            String why = refusal;
             if (why == null) {
                 why = e instanceof JSchChangedHostKeyException ? keyName + ": the host key has CHANGED; refusing to connect" : e.getMessage();
             }
@@ -197,6 +199,11 @@ public final class SshClient {
             why = msg;
         }
         return new SshException(SshException.Kind.NETWORK, who + ": " + why, e);
+    }
+
+    /** How known_hosts names a target: {@code host}, or {@code [host]:port} off port 22. */
+    static String knownHostsName(SshTarget target) {
+        return target.port() == 22 ? target.host() : "[" + target.host() + "]:" + target.port();
     }
 
     static Path expandHome(String path) {
