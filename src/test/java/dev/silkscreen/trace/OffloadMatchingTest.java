@@ -98,4 +98,27 @@ class OffloadMatchingTest {
 
         assertThat(journeys).hasSize(2);
     }
+
+    @Test
+    void segmentsSeenBeforeTheirUpstreamGsoFrameJoinItsJourney() {
+        // cell2's clock is behind: its segments come first, then cell1's one 4000-byte frame.
+        for (int i = 0; i < 3; i++) {
+            int len = i < 2 ? 1448 : 1104;
+            c.accept(at(NIC2, T0 - 30_000 * US + i * US, 100 + i, 1000 + i * 1448L, PSH_ACK, len));
+        }
+        for (int i = 0; i < 3; i++) {
+            int len = i < 2 ? 1448 : 1104;
+            c.accept(at(NIC1, T0 + (20 + i) * US, 100 + i, 1000 + i * 1448L, PSH_ACK, len));
+        }
+        c.accept(at(VTEP1, T0 + 10 * US, 100, 1000, PSH_ACK, 4000));
+        c.accept(at(SRC_VETH, T0 + 11 * US, 100, 1000, PSH_ACK, 4000));
+        c.accept(at(VTEP2, T0 + 300 * US, 100, 1000, PSH_ACK, 4000));
+        c.accept(at(DST_VETH, T0 + 310 * US, 100, 1000, PSH_ACK, 4000));
+        TraceFrames.close(c, T0 + 1_000_000_000L);
+
+        assertThat(journeys).singleElement().satisfies(j -> {
+            assertThat(j.hops()).extracting(Hop::stage).containsExactly(2, 4, 6, 6, 6, 8, 8, 8, 9, 11);
+            assertThat(j.verdict()).isEqualTo(Verdict.DELIVERED);
+        });
+    }
 }
