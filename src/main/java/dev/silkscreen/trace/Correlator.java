@@ -46,6 +46,9 @@ public final class Correlator implements CaptureSink {
     private final ArrayDeque<OpenJourney> order = new ArrayDeque<>();
     private final List<OpenJourney> scratch = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
+    /** The point of the previous frame: sources deliver runs of frames from one point. */
+    private CapturePoint lastPoint;
+    private PointState lastPointState;
     private long nextPrune = Long.MIN_VALUE;
     private long nextId = 1;
     private long frames;
@@ -91,10 +94,13 @@ public final class Correlator implements CaptureSink {
     @Override
     public void accept(Frame frame) {
         frames++;
-        PointState ps = topo.point(frame.point());
+        CapturePoint point = frame.point();
+        PointState ps = point == lastPoint ? lastPointState : topo.point(point);
+        lastPoint = point;
+        lastPointState = ps;
         ps.frames++;
         ps.sawTime(frame.timeNanos());
-        long corrected = clocks.correct(ps.cell, frame.timeNanos());
+        long corrected = clocks.correct(ps, frame.timeNanos());
         if (corrected > watermark) {
             watermark = corrected;
         }
@@ -219,9 +225,10 @@ public final class Correlator implements CaptureSink {
                 absorbed++;
             }
         }
+        long oldLo = keep.lo;
         keep.lo = s.lo;
         keep.hi = s.hi;
-        track.reindex(keep);
+        track.reindex(keep, oldLo);
         attach(keep, s, corrected);
         return true;
     }
@@ -296,6 +303,9 @@ public final class Correlator implements CaptureSink {
     }
 
     private List<IcmpEvidence> evidenceOf(OpenJourney j) {
+        if (evidence.isEmpty()) {
+            return null;
+        }
         return evidence.get(new FlowKey(j.key.src(), j.key.dst(), j.key.proto(), 0, 0));
     }
 

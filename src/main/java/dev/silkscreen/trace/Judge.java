@@ -22,6 +22,10 @@ final class Judge {
     private static final long START_SLACK_NANOS = 10_000_000L;
     private static final int VETH_HOST_IP = Ipv4.parse(SilkNames.VETH_HOST_IP);
 
+    /** Sightings in path order: by step, then by corrected time. */
+    private static final Comparator<Sighting> PATH_ORDER =
+            Comparator.comparingInt((Sighting s) -> s.stage).thenComparingLong(s -> s.corrected);
+
     private final Topology topo;
     private final ClockSync clocks;
     private final Reasons reasons;
@@ -48,8 +52,10 @@ final class Judge {
             teachClocks(j, srcCell, dstCell);
         }
         List<Sighting> ordered = new ArrayList<>(j.sightings);
-        ordered.sort(Comparator.comparingInt((Sighting s) -> s.stage)
-                .thenComparingLong(s -> clocks.correct(s.point.cell, s.rawNanos)));
+        for (Sighting s : ordered) {
+            s.corrected = clocks.correct(s.point, s.rawNanos);
+        }
+        ordered.sort(PATH_ORDER);
 
         int reached = 0;
         Sighting last = null;
@@ -79,7 +85,7 @@ final class Judge {
 
         List<Hop> hops = new ArrayList<>(ordered.size());
         for (Sighting s : ordered) {
-            hops.add(new Hop(s.stage, s.point.point, clocks.correct(s.point.cell, s.rawNanos), s.frame));
+            hops.add(new Hop(s.stage, s.point.point, s.corrected, s.frame));
         }
         String srcApp = topo.appAt(k.src()).map(App::name).orElse(null);
         String dstApp = topo.appAt(k.dst()).map(App::name).orElse(null);
@@ -147,7 +153,7 @@ final class Judge {
         }
         PointState np = pointFor(next);
         String expected = np != null ? np.point.name() : topo.expectedPointName(next.cell(), next.kind(), next.containerIp());
-        long t = clocks.correct(last.point.cell, last.rawNanos);
+        long t = last.corrected;
         if (np == null) {
             return unknown(reached, reasons.notCaptured(last, expected, next.stage(), laterMisses(path, next, t)));
         }

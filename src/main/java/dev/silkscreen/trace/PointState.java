@@ -32,6 +32,15 @@ final class PointState {
     private int candidates;
     /** Outer source seen on frames the capture marked as sent by this host (cooked captures). */
     int sentFrom;
+    /** VXLAN frames counted in the votes. */
+    long votes;
+    /** The local underlay address as last worked out, and at how many votes and which topology version. */
+    int localCache;
+    long localCacheVotes = -1;
+    long localCacheVersion = -1;
+    /** The cell's clock offset as {@link ClockSync} last estimated it, and at which estimate. */
+    long offsetNanos;
+    long offsetVersion = -1;
 
     PointState(int id, CapturePoint point) {
         this.id = id;
@@ -52,6 +61,7 @@ final class PointState {
 
     /** Counts both outer addresses of a VXLAN frame seen here. */
     void voteOuter(int outerSrc, int outerDst) {
+        votes++;
         vote(outerSrc);
         vote(outerDst);
     }
