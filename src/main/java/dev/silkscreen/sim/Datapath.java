@@ -30,18 +30,24 @@ final class Datapath {
     static final long NEIGH_FAIL_NANOS = 3_000_000_000L;
     /** ICMP errors carry precedence "internetwork control" in their TOS (Linux icmp_send). */
     static final int ICMP_ERROR_TOS = 0xc0;
+    /** Two frames on one interface are at least this far apart (a 1500-byte frame at 10 Gb/s takes 1.2 µs). */
+    static final long MIN_GAP_NANOS = 300;
 
     private final Map<String, Kernel> kernels = new HashMap<>();
     private final Map<Integer, Kernel> byUnderlay = new HashMap<>();
     private final FrameOrderer frames;
     private final Consumer<PacketTruth> truths;
     private final SplittableRandom jitter;
+    private final long seed;
+    /** Last capture time per point: links are FIFO, a packet never overtakes the one before it. */
+    private final java.util.IdentityHashMap<CapturePoint, long[]> lastAt = new java.util.IdentityHashMap<>();
     private long framesOut;
 
     Datapath(BuiltFoundation built, long seed, FrameOrderer frames, Consumer<PacketTruth> truths) {
         this.frames = frames;
         this.truths = truths;
         this.jitter = new SplittableRandom(seed * 31 + 7);
+        this.seed = seed;
         var f = built.foundation();
         for (var cell : f.cells()) {
             List<Instance> local = f.instances().stream().filter(i -> i.cell().equals(cell.name())).toList();
@@ -70,7 +76,7 @@ final class Datapath {
     Trip send(Instance from, byte[] ip, long t) {
         Kernel k = kernels.get(from.cell());
         Trip trip = new Trip(ip, t, k.cell.name());
-        emit(k, k.vethPoints.get(from.vethName()), t, Wire.ethernet(from.hostVethMac(), from.containerMac(), Wire.ETHERTYPE_IPV4, ip));
+        t = emit(k, k.vethPoints.get(from.vethName()), t, Wire.ethernet(from.hostVethMac(), from.containerMac(), Wire.ETHERTYPE_IPV4, ip));
         trip.reach(2);
         forward(k, from.vethName(), ip, 0, t + micros(4, 9), trip);
         truths.accept(trip.truth());
@@ -176,7 +182,7 @@ final class Datapath {
             trip.drop(11, k.cell.name(), "no container behind " + veth + " on " + k.cell.name());
             return;
         }
-        emit(k, k.vethPoints.get(veth), t, Wire.ethernet(to.containerMac(), to.hostVethMac(), Wire.ETHERTYPE_IPV4, ip));
+        t = emit(k, k.vethPoints.get(veth), t, Wire.ethernet(to.containerMac(), to.hostVethMac(), Wire.ETHERTYPE_IPV4, ip));
         trip.reach(11);
         trip.arrival = new Trip.Arrival(to, t, ip);
     }
@@ -204,7 +210,7 @@ final class Datapath {
             return;
         }
         byte[] inner = Wire.ethernet(mac, k.vtepMac, Wire.ETHERTYPE_IPV4, ip);
-        emit(k, k.vtepPoint, t, inner);
+        t = emit(k, k.vtepPoint, t, inner);
         int dst = k.fdb(mac);
         if (dst == 0) {
             trip.drop(5, cell, cell + "'s silk-vtep has no FDB entry for " + SilkNames.formatMac(mac) + ": not encapsulated, dropped");
@@ -225,17 +231,15 @@ final class Datapath {
         }
         byte[] outer = Wire.vxlan(peer.nicMac, k.nicMac, k.underlayIp, dst, k.nextOuterId(dst), TTL, sport,
                 policyId, policyId != 0, SilkNames.VNI, inner);
-        emit(k, k.nicPoint, t1, outer);
+        t1 = emit(k, k.nicPoint, t1, outer);
         trip.reach(7);
         if (peer.down) {
             trip.drop(7, cell, "lost on the underlay: " + peer.cell.name() + " (" + peer.cell.underlayIp() + ") is down");
             return;
         }
-        long t2 = t1 + micros(120, 320);
-        emit(peer, peer.nicPoint, t2, outer);
+        long t2 = emit(peer, peer.nicPoint, t1 + underlayNanos(k, peer), outer);
         trip.reach(8);
-        long t3 = t2 + micros(6, 14);
-        emit(peer, peer.vtepPoint, t3, inner);
+        long t3 = emit(peer, peer.vtepPoint, t2 + micros(6, 14), inner);
         trip.reach(9);
         if (mac != peer.vtepMac) {
             Kernel meant = owner(p.dst());
@@ -280,8 +284,25 @@ final class Datapath {
         return null;
     }
 
-    private void emit(Kernel k, CapturePoint point, long t, byte[] frame) {
+    /** Records the frame a point captures at {@code t} (or just after the frame before it); returns that time. */
+    private long emit(Kernel k, CapturePoint point, long t, byte[] frame) {
+        long[] last = lastAt.computeIfAbsent(point, p -> new long[1]);
+        if (t <= last[0]) {
+            t = last[0] + MIN_GAP_NANOS;
+        }
+        last[0] = t;
         framesOut++;
         frames.add(t, new Frame(point, t + k.clockOffset, LinkType.ETHERNET, frame.length, frame));
+        return t;
+    }
+
+    /**
+     * One-way underlay latency between two cells: a fixed base per pair (same rack or AZ: 90-260 µs)
+     * plus a few µs of jitter.
+     */
+    private long underlayNanos(Kernel from, Kernel to) {
+        int h = Kernel.mix(from.underlayIp * 31 + to.underlayIp + (int) seed);
+        long base = 90_000L + Math.floorMod(h, 170_000);
+        return base + jitter.nextInt(6_000);
     }
 }
