@@ -76,9 +76,10 @@ final class Datapath {
     Trip send(Instance from, byte[] ip, long t) {
         Kernel k = kernels.get(from.cell());
         Trip trip = new Trip(ip, t, k.cell.name());
-        t = emit(k, k.vethPoints.get(from.vethName()), t, Wire.ethernet(from.hostVethMac(), from.containerMac(), Wire.ETHERTYPE_IPV4, ip));
+        Kernel.Port port = k.portsByInstance.get(from);
+        t = emit(k, port.point(), t, Wire.ethernet(port.hostMac(), port.containerMac(), Wire.ETHERTYPE_IPV4, ip));
         trip.reach(2);
-        forward(k, from.vethName(), ip, 0, t + micros(4, 9), trip);
+        forward(k, port.veth(), ip, 0, t + micros(4, 9), trip);
         truths.accept(trip.truth());
         return trip;
     }
@@ -96,7 +97,7 @@ final class Datapath {
             trip.drop(fromContainer ? 4 : 10, cell, "addressed to " + cell + " itself, not to a container");
             return;
         }
-        Route r = k.route(p.dst());
+        Kernel.Hop r = k.route(p.dst());
         if (r == null) {
             trip.drop(4, cell, cell + " has no route to " + Ipv4.format(p.dst()) + ": dropped, ICMP net unreachable back");
             icmpError(k, ip, 3, 0, 0, t, trip);
@@ -123,7 +124,7 @@ final class Datapath {
         }
         byte[] fwd = Wire.withTtl(ip, p.ttl() - 1);
         Packet fp = new Packet(fwd);
-        boolean toContainer = out.startsWith("s-");
+        boolean toContainer = r.port() != null;
         Conntrack.State state = k.conntrack.classify(fp);
         Netfilter.Result res = k.netfilter.forward(fp, out, mark, state);
         int newMark = res.mark();
@@ -137,18 +138,18 @@ final class Datapath {
             String why = "no policy on " + cell + " lets " + markText + " reach " + Ipv4.format(fp.dst()) + " "
                     + fp.protoName() + (fp.dport() > 0 ? " " + fp.dport() : "") + ": "
                     + (res.verdict() == Netfilter.Verdict.REJECT ? "rejected by " + by + ", ICMP port unreachable back from "
-                    + Ipv4.format(k.sourceFor(k.route(fp.src()) != null ? k.route(fp.src()) : r)) : "dropped by " + by);
+                    + Ipv4.format(k.route(fp.src()) != null ? k.route(fp.src()).src() : r.src()) : "dropped by " + by);
             trip.drop(policyStep, cell, why);
             if (res.verdict() == Netfilter.Verdict.REJECT) {
                 icmpError(k, fwd, 3, 3, 0, t + micros(3, 8), trip);
             }
             return;
         }
-        k.conntrack.confirm(fp);
+        k.conntrack.confirm(fp, t);
         if (toContainer) {
             trip.reach(10);
-            deliver(k, out, fwd, t + micros(3, 7), trip);
-        } else if (out.equals(SilkNames.VTEP_IFACE)) {
+            deliver(k, r.port(), fwd, t + micros(3, 7), trip);
+        } else if (r.vtep()) {
             trip.reach(4);
             vtepOut(k, r, fwd, newMark, t + micros(2, 5), trip);
         } else {
@@ -159,16 +160,16 @@ final class Datapath {
     /** A packet the cell itself sends (ICMP errors): route lookup, OUTPUT, then out. */
     private void localOut(Kernel k, byte[] ip, long t, Trip trip) {
         Packet p = new Packet(ip);
-        Route r = k.route(p.dst());
+        Kernel.Hop r = k.route(p.dst());
         if (r == null) {
             trip.drop(4, k.cell.name(), k.cell.name() + " has no route to " + Ipv4.format(p.dst()));
             return;
         }
-        k.conntrack.confirm(p);
-        if (r.dev().startsWith("s-")) {
+        k.conntrack.confirm(p, t);
+        if (r.port() != null) {
             trip.reach(10);
-            deliver(k, r.dev(), ip, t, trip);
-        } else if (r.dev().equals(SilkNames.VTEP_IFACE)) {
+            deliver(k, r.port(), ip, t, trip);
+        } else if (r.vtep()) {
             trip.reach(4);
             vtepOut(k, r, ip, 0, t, trip);
         } else {
@@ -176,21 +177,16 @@ final class Datapath {
         }
     }
 
-    private void deliver(Kernel k, String veth, byte[] ip, long t, Trip trip) {
-        Instance to = k.containersByVeth.get(veth);
-        if (to == null) {
-            trip.drop(11, k.cell.name(), "no container behind " + veth + " on " + k.cell.name());
-            return;
-        }
-        t = emit(k, k.vethPoints.get(veth), t, Wire.ethernet(to.containerMac(), to.hostVethMac(), Wire.ETHERTYPE_IPV4, ip));
+    private void deliver(Kernel k, Kernel.Port port, byte[] ip, long t, Trip trip) {
+        t = emit(k, port.point(), t, Wire.ethernet(port.containerMac(), port.hostMac(), Wire.ETHERTYPE_IPV4, ip));
         trip.reach(11);
-        trip.arrival = new Trip.Arrival(to, t, ip);
+        trip.arrival = new Trip.Arrival(port.instance(), t, ip);
     }
 
-    private void vtepOut(Kernel k, Route r, byte[] ip, int mark, long t, Trip trip) {
+    private void vtepOut(Kernel k, Kernel.Hop r, byte[] ip, int mark, long t, Trip trip) {
         Packet p = new Packet(ip);
         String cell = k.cell.name();
-        int nextHop = r.via() != null ? Ipv4.parse(r.via()) : p.dst();
+        int nextHop = r.via() != 0 ? r.via() : p.dst();
         long mac = k.neighbour(SilkNames.VTEP_IFACE, nextHop);
         if (mac < 0) {
             Long failAt = k.unresolved.get(nextHop);
@@ -258,11 +254,11 @@ final class Datapath {
         if (o.isIcmpError()) {
             return;
         }
-        Route back = k.route(o.src());
+        Kernel.Hop back = k.route(o.src());
         if (back == null) {
             return;
         }
-        int src = k.isLocalAddress(o.dst()) ? o.dst() : k.sourceFor(back);
+        int src = k.isLocalAddress(o.dst()) ? o.dst() : back.src();
         int quote = Math.min(offending.length, ICMP_QUOTE_MAX);
         int rest = type == 3 && code == 4 ? info & 0xffff : 0;
         int id = k.nextOuterId(o.src() ^ 0x0100_0000);
