@@ -297,6 +297,7 @@ render_rules() {
 net_baseline() {
   local cell=$1 ns own other oip osub omac i
   ns=$(cell_ns "$cell"); own=$(subnet_addr "$(cell_field "$cell" 2)")
+  ip -n "$UNDERLAY_NS" link set dev "$cell" up
   ip -n "$ns" link set dev eth0 mtu "$UNDERLAY_MTU" up
   ip -n "$ns" link set dev silk-vtep mtu "$(overlay_mtu)" up
   for i in "${INSTANCES[@]}"; do
@@ -351,9 +352,10 @@ apply_scenario() {
         ip -n "$(cell_ns "$ccell")" link set dev "$(veth_name "$4")" mtu "$UNDERLAY_MTU"
         ip -n "$(inst_ns "$1" "$2")" link set dev eth0 mtu "$UNDERLAY_MTU"
       done ;;
-    cell-down) # cell2 just died: cell1 still has its underlay ARP entry, so packets leave cell1
+    cell-down) # cell2 just dropped off the underlay (its port is down): cell1 still has its
+      # underlay ARP entry, so packets leave cell1; cell2's points stay capturable and see nothing
       ip netns exec "$(cell_ns "$ccell")" ping -c 1 -W 1 "$(cell_field "$scell" 1)" >/dev/null 2>&1 || true
-      ip -n "$sns" link set dev eth0 down ;;
+      ip -n "$UNDERLAY_NS" link set dev "$scell" down ;;
   esac
   echo "$scenario" >"$STATE/scenario"
   write_topology >"$STATE/topology.json"
