@@ -582,9 +582,9 @@ cmd_capture() {
 }
 
 # The scenario's traffic, one result line per exchange on stdout: "KIND FROM TO ok|failed DETAIL".
-# Kinds: http (GET), upload (PUT of --upload bytes, default 200000), udp (echo), bigudp (one
-# 1472-byte datagram: 1500 bytes of IP, DF as Linux sets it for UDP), ping. Without kinds, the
-# scenario's plan: its flow as the simulator's scenario has it. Failing is what most scenarios
+# Kinds: http (GET of 6000 bytes), upload (PUT of --upload bytes, default 200000), udp (echo),
+# bigudp (one 1472-byte datagram: 1500 bytes of IP, DF as Linux sets it for UDP), ping. Without
+# kinds, the scenario's plan: its flows as the simulator's scenario has them. Failing is what most scenarios
 # are for, so the status is 0 whenever the testbed is up.
 cmd_traffic() {
   local from= to= port= bytes=200000 kinds=()
@@ -609,24 +609,24 @@ cmd_traffic() {
   fi
   local -a plan=()
   if [ ${#kinds[@]} -gt 0 ]; then
-    local k; for k in "${kinds[@]}"; do plan+=("$k ${from:-$CLIENT_INSTANCE}"); done
+    local k; for k in "${kinds[@]}"; do plan+=("$k ${from:-$CLIENT_INSTANCE} $to"); done
   else
     local c=${from:-$CLIENT_INSTANCE}
     case $scenario in
-      mtu) plan=("http $c" "bigudp $c" "upload $c") ;;
-      stale-fdb|no-route|cell-down) plan=("http $c" "ping $c") ;;
-      wrong-tag) plan=("http $c" "http $WRONG_TAG_APP/0") ;;
-      *) plan=("http $c" "upload $c" "udp $c" "ping $c") ;;
+      mtu) plan=("bigudp $c $to") ;;
+      wrong-tag) plan=("http $c $to" "http $WRONG_TAG_APP/0 $to") ;;
+      same-cell) plan=("http $c $to" "http $to $c") ;;
+      *) plan=("http $c $to") ;;
     esac
   fi
-  local entry kind src ns dst out rc
-  set -- $(instance_record "$to"); dst=$4
+  local entry kind src dsti ns dst out rc
   for entry in "${plan[@]}"; do
-    read -r kind src <<<"$entry"
+    read -r kind src dsti <<<"$entry"
+    set -- $(instance_record "$dsti"); dst=$4
     ns=$(where_ns "$src"); rc=0
     case $kind in
       http)
-        out=$(ip netns exec "$ns" curl -sS -m 2 "http://$dst:$port/hello" 2>&1) || rc=$? ;;
+        out=$(ip netns exec "$ns" curl -sS -m 2 -o /dev/null -w '%{http_code} %{size_download} bytes' "http://$dst:$port/bytes/6000" 2>&1) || rc=$? ;;
       upload)
         head -c "$bytes" /dev/urandom >"$STATE/upload.bin"
         out=$(ip netns exec "$ns" curl -sS -m 4 -H 'Expect:' -T "$STATE/upload.bin" "http://$dst:$port/upload" 2>&1) || rc=$? ;;
@@ -643,7 +643,7 @@ cmd_traffic() {
         [[ $out == *" 0% packet loss"* ]] || rc=1 ;;
     esac
     out=$(printf '%s' "$out" | tr '\n' ' ')
-    if [ $rc -eq 0 ]; then echo "$kind $src $to ok $out"; else echo "$kind $src $to failed $out"; fi
+    if [ $rc -eq 0 ]; then echo "$kind $src $dsti ok $out"; else echo "$kind $src $dsti failed $out"; fi
   done
 }
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One captured run of each scenario's traffic plan per test JVM: the first test that asks for a
- * scenario switches the testbed to it and captures at every point; later tests (of any e2e class)
- * read the same files. The files go away when the JVM exits.
+ * One captured run per scenario and traffic (its own plan, or the kinds asked) per test JVM: the
+ * first test that asks switches the testbed to the scenario and captures at every point; later
+ * tests (of any e2e class) read the same files. The files go away when the JVM exits.
  */
 final class ScenarioRuns {
     /** Seconds to keep capturing after the traffic, for late ICMP errors and retransmissions. */
@@ -23,12 +23,19 @@ final class ScenarioRuns {
     private ScenarioRuns() {
     }
 
-    static synchronized PointCaptures of(String scenario) {
-        PointCaptures run = RUNS.get(scenario);
+    /** The scenario's own traffic plan (the simulator scenario's flows). */
+    static PointCaptures of(String scenario) {
+        return of(scenario, new String[0]);
+    }
+
+    /** The scenario with these traffic kinds ({@code http upload udp bigudp ping}), in order. */
+    static synchronized PointCaptures of(String scenario, String... kinds) {
+        String key = kinds.length == 0 ? scenario : scenario + "-" + String.join("-", kinds);
+        PointCaptures run = RUNS.get(key);
         if (run == null) {
             TestbedRig.up(scenario);
-            run = TestbedRig.capture(root().resolve(scenario), LINGER);
-            RUNS.put(scenario, run);
+            run = TestbedRig.capture(root().resolve(key), LINGER, kinds);
+            RUNS.put(key, run);
         }
         return run;
     }
