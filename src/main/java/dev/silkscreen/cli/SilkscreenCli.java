@@ -18,6 +18,10 @@ import picocli.CommandLine.Option;
                 + "With no verb: the desktop program.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DecodeCommand.class,
+                TraceCommand.class,
+                ScenariosCommand.class,
+                SimulateCommand.class,
         })
 public final class SilkscreenCli implements Runnable {
 
