@@ -107,6 +107,7 @@ final class CellRunner {
         connections.add(first);
         CellSnapshot snap = CellDiscovery.discover(first, cell.name(), cell.sudo());
         session.snapshot(snap);
+        reapLost(first, listener);
         listener.cell(cell.name(), "connected", null);
         List<String> ifaces = chosenInterfaces(snap, listener);
         long seconds = TcpdumpCommand.seconds(Duration.between(Instant.now(), deadline));
@@ -139,6 +140,25 @@ final class CellRunner {
             LiveSession.join(t, Long.MAX_VALUE);
         }
         return !stopping && started.stream().anyMatch(p -> p.state() == PointState.LOST);
+    }
+
+    /** After a reconnect: ends the tcpdumps the lost connection left running (the cell's timeout would, later). */
+    private void reapLost(SshSession ssh, LiveListener listener) {
+        List<Long> pids = new ArrayList<>();
+        for (PointCapture p : points) {
+            if (p.state() == PointState.LOST && p.pid() > 1) {
+                pids.add(p.pid());
+            }
+        }
+        if (pids.isEmpty()) {
+            return;
+        }
+        try {
+            ssh.exec(TcpdumpCommand.reap(pids, cell.sudo()));
+        } catch (SshException e) {
+            listener.warning(cell.name() + ": could not end the captures of the lost connection (" + e.getMessage()
+                    + "); the cell's timeout will");
+        }
     }
 
     private SshSession lane(int pointIndex, SshSession first) throws SshException {
