@@ -167,7 +167,7 @@ public final class LiveSession implements AutoCloseable {
         return sink;
     }
 
-    FoundationProfile profile() {
+    public FoundationProfile profile() {
         return profile;
     }
 
