@@ -126,14 +126,19 @@ final class CellRunner {
             String command = TcpdumpCommand.build(iface, filter, session.profile().capture(), seconds, cell.sudo(), discovered);
             PointCapture p = new PointCapture(new CapturePoint(cell.name(), iface), lane, command, cell.sudo(),
                     session.sink(), listener::point);
-            points.removeIf(old -> old.stats().point().equals(p.stats().point()));
-            points.add(p);
             started.add(p);
             Thread t = new Thread(p, "capture " + cell.name() + ":" + iface);
             t.setDaemon(true);
             threads.add(t);
         }
-        threads.forEach(Thread::start);
+        synchronized (this) {
+            if (stopping) {
+                return false;
+            }
+            points.removeIf(old -> started.stream().anyMatch(p -> p.stats().point().equals(old.stats().point())));
+            points.addAll(started);
+            threads.forEach(Thread::start);
+        }
         backoff.reset();
         firstAttempt.countDown();
         for (Thread t : threads) {
@@ -186,12 +191,16 @@ final class CellRunner {
     }
 
     void stop() {
-        stopping = true;
+        List<PointCapture> running;
+        synchronized (this) {
+            stopping = true;
+            running = new ArrayList<>(points);
+        }
         synchronized (sleeper) {
             sleeper.notifyAll();
         }
         List<Thread> killers = new ArrayList<>();
-        for (PointCapture p : points) {
+        for (PointCapture p : running) {
             Thread t = new Thread(p::stop, "stop capture");
             t.start();
             killers.add(t);
