@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
                 TraceCommand.class,
                 ScenariosCommand.class,
                 SimulateCommand.class,
+                DiscoverCommand.class,
+                LiveCommand.class,
+                ProfileCommand.class,
         })
 public final class SilkscreenCli implements Runnable {
 
