@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 + "With no verb: the desktop program.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DecodeCommand.class,
         })
 public final class SilkscreenCli implements Runnable {
 

@@ -18,6 +18,13 @@ public final class DecodedFrame {
     public int origLen;
     /** 802.1Q VLAN id of the outermost frame, -1 when untagged. */
     public int vlan;
+    /**
+     * Linux cooked capture packet type (0 to us, 1 broadcast, 2 multicast, 3 to another host,
+     * 4 sent by us), -1 when the link type is not cooked.
+     */
+    public int sllPacketType;
+    /** Linux cooked capture v2 interface index, -1 when absent. */
+    public int ifIndex;
 
     // ---- outer (underlay) headers, when encapsulated ----
     public boolean encapsulated;
@@ -106,4 +113,106 @@ public final class DecodedFrame {
     public String malformed;
     /** True when the capture was cut by the snap length before the decoder was done. */
     public boolean truncated;
+
+    /** Sets every field to its "absent" value. Called by the decoder before each frame. */
+    public void clear() {
+        linkType = -1;
+        capLen = 0;
+        origLen = 0;
+        vlan = -1;
+        sllPacketType = -1;
+        ifIndex = -1;
+        encapsulated = false;
+        outerSrcMac = -1L;
+        outerDstMac = -1L;
+        outerSrc = 0;
+        outerDst = 0;
+        outerTtl = -1;
+        outerIpId = -1;
+        outerSport = -1;
+        outerDport = -1;
+        vxlanFlags = -1;
+        vni = -1;
+        gbp = -1;
+        gbpD = false;
+        gbpA = false;
+        outerIpOffset = -1;
+        vxlanOffset = -1;
+        innerEthOffset = -1;
+        clearInner();
+        malformed = null;
+        truncated = false;
+    }
+
+    /**
+     * Moves the current (so far innermost) Ethernet/IPv4/UDP fields to the {@code outer*} fields
+     * and clears them, so the encapsulated frame can be decoded into the unprefixed fields.
+     */
+    void moveToOuter() {
+        encapsulated = true;
+        outerSrcMac = srcMac;
+        outerDstMac = dstMac;
+        outerSrc = src;
+        outerDst = dst;
+        outerTtl = ttl;
+        outerIpId = ipId;
+        outerSport = sport;
+        outerDport = dport;
+        outerIpOffset = ipOffset;
+        clearInner();
+    }
+
+    private void clearInner() {
+        srcMac = -1L;
+        dstMac = -1L;
+        etherType = -1;
+        ipVersion = 0;
+        src = 0;
+        dst = 0;
+        ipProto = -1;
+        ipId = -1;
+        ttl = -1;
+        ipTotalLen = -1;
+        ipHeaderLen = -1;
+        dontFragment = false;
+        moreFragments = false;
+        fragOffset = -1;
+        sport = -1;
+        dport = -1;
+        tcpFlags = -1;
+        seq = -1L;
+        ack = -1L;
+        tcpWindow = -1;
+        payloadLen = -1;
+        icmpType = -1;
+        icmpCode = -1;
+        icmpId = -1;
+        icmpSeq = -1;
+        hasQuoted = false;
+        quotedSrc = 0;
+        quotedDst = 0;
+        quotedProto = -1;
+        quotedIpId = -1;
+        quotedSport = -1;
+        quotedDport = -1;
+        quotedSeq = -1L;
+        arpOp = -1;
+        arpSha = -1L;
+        arpSpa = 0;
+        arpTha = -1L;
+        arpTpa = 0;
+        ipOffset = -1;
+        l4Offset = -1;
+        payloadOffset = -1;
+    }
+
+    /** True when the G flag was set: {@link #gbp} holds the Group Policy ID. */
+    public boolean hasGbp() {
+        return gbp >= 0;
+    }
+
+    /** True when the innermost packet is IPv4 (so {@link #src}/{@link #dst} are addresses). */
+    public boolean isIpv4() {
+        return ipVersion == 4;
+    }
 }

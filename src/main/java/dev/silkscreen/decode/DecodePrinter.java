@@ -1,0 +1,51 @@
+package dev.silkscreen.decode;
+
+import dev.silkscreen.model.Frame;
+import dev.silkscreen.model.FrameSink;
+import java.io.PrintWriter;
+
+/**
+ * A {@link FrameSink} that decodes each frame and prints one line for it (summary or JSON),
+ * numbering frames from 1. Start a new count per file with {@link #restartNumbering()}.
+ */
+public final class DecodePrinter implements FrameSink {
+    private final FrameDecoder decoder;
+    private final DecodedFrame decoded = new DecodedFrame();
+    private final StringBuilder line = new StringBuilder(256);
+    private final PrintWriter out;
+    private final boolean json;
+    private boolean flushEachLine;
+    private long frameNo;
+
+    public DecodePrinter(FrameDecoder decoder, PrintWriter out, boolean json) {
+        this.decoder = decoder;
+        this.out = out;
+        this.json = json;
+    }
+
+    /** Flush after every line (for live input read from a pipe). */
+    public void flushEachLine(boolean flush) {
+        this.flushEachLine = flush;
+    }
+
+    public void restartNumbering() {
+        frameNo = 0;
+    }
+
+    @Override
+    public void accept(Frame frame) {
+        frameNo++;
+        decoder.decode(frame, decoded);
+        line.setLength(0);
+        if (json) {
+            JsonLineFormatter.format(frameNo, frame, decoded, line);
+        } else {
+            SummaryFormatter.format(frameNo, frame, decoded, line);
+        }
+        line.append('\n');
+        out.append(line);
+        if (flushEachLine) {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.silkscreen.decode;
+
+import dev.silkscreen.model.Frame;
+
+/**
+ * One readable line per frame, in the spirit of tcpdump's:
+ * <pre>
+ * 1 2026-11-24T23:27:55.000000001Z cell1:eth0 10.0.16.11.51234 > 10.0.16.12.4789: VXLAN vni 1 gbp 3 | 10.255.1.2.40000 > 10.255.2.3.8080: TCP [S] seq 1000000 ack 0 win 64240 len 0
+ * </pre>
+ * TCP flags are tcpdump's letters ({@code S F R P U E W}, {@code .} for ACK).
+ */
+public final class SummaryFormatter {
+    private SummaryFormatter() {
+    }
+
+    /** Appends the line (without a newline) for frame number {@code frameNo} of its file. */
+    public static StringBuilder format(long frameNo, Frame frame, DecodedFrame d, StringBuilder sb) {
+        sb.append(frameNo).append(' ');
+        TimeFormat.iso(frame.timeNanos(), sb);
+        String point = frame.point() == null ? "" : frame.point().name();
+        if (!point.isEmpty()) {
+            sb.append(' ').append(point);
+        }
+        sb.append(' ');
+        if (d.encapsulated) {
+            Names.ipv4(d.outerSrc, sb).append('.').append(d.outerSport).append(" > ");
+            Names.ipv4(d.outerDst, sb).append('.').append(d.outerDport).append(": VXLAN vni ").append(d.vni);
+            if (d.hasGbp()) {
+                sb.append(" gbp ").append(d.gbp);
+            }
+            sb.append(" | ");
+        }
+        if (d.vlan >= 0) {
+            sb.append("vlan ").append(d.vlan).append(' ');
+        }
+        inner(d, sb);
+        if (d.malformed != null) {
+            sb.append(d.truncated ? " [truncated: " : " [malformed: ").append(d.malformed).append(']');
+        }
+        return sb;
+    }
+
+    private static void inner(DecodedFrame d, StringBuilder sb) {
+        if (d.ipVersion == 4) {
+            ipv4(d, sb);
+        } else if (d.ipVersion == 6) {
+            sb.append("IPv6 next-header ").append(d.ipProto);
+        } else if (d.arpOp >= 0) {
+            arp(d, sb);
+        } else if (d.etherType >= 0) {
+            sb.append("ethertype 0x").append(Integer.toHexString(d.etherType));
+        } else {
+            sb.append("frame of ").append(d.capLen).append(" bytes");
+        }
+    }
+
+    private static void ipv4(DecodedFrame d, StringBuilder sb) {
+        Names.ipv4(d.src, sb);
+        if (d.sport >= 0) {
+            sb.append('.').append(d.sport);
+        }
+        sb.append(" > ");
+        Names.ipv4(d.dst, sb);
+        if (d.dport >= 0) {
+            sb.append('.').append(d.dport);
+        }
+        sb.append(": ");
+        if (d.fragOffset > 0) {
+            sb.append(Names.ipProto(d.ipProto).toUpperCase()).append(" fragment id ").append(d.ipId)
+                    .append(" offset ").append(d.fragOffset).append(d.moreFragments ? " (more)" : "");
+            return;
+        }
+        switch (d.ipProto) {
+            case Ipv4Layer.PROTO_TCP -> {
+                sb.append("TCP [");
+                tcpdumpFlags(d.tcpFlags, sb);
+                sb.append("] seq ").append(d.seq).append(" ack ").append(d.ack).append(" win ").append(d.tcpWindow);
+            }
+            case Ipv4Layer.PROTO_UDP -> sb.append("UDP");
+            case Ipv4Layer.PROTO_ICMP -> icmp(d, sb);
+            default -> sb.append("IP proto ").append(Names.ipProto(d.ipProto));
+        }
+        if (d.payloadLen >= 0) {
+            sb.append(" len ").append(d.payloadLen);
+        }
+        if (d.moreFragments) {
+            sb.append(" (first fragment, id ").append(d.ipId).append(')');
+        }
+    }
+
+    private static void icmp(DecodedFrame d, StringBuilder sb) {
+        sb.append("ICMP ");
+        switch (d.icmpType) {
+            case IcmpLayer.ECHO_REQUEST -> sb.append("echo request id ").append(d.icmpId).append(" seq ").append(d.icmpSeq);
+            case IcmpLayer.ECHO_REPLY -> sb.append("echo reply id ").append(d.icmpId).append(" seq ").append(d.icmpSeq);
+            case IcmpLayer.DEST_UNREACHABLE -> sb.append(unreachable(d.icmpCode));
+            case IcmpLayer.TIME_EXCEEDED -> sb.append("time exceeded");
+            default -> sb.append("type ").append(d.icmpType).append(" code ").append(d.icmpCode);
+        }
+        if (d.hasQuoted) {
+            sb.append(", quoting ").append(Names.ipProto(d.quotedProto).toUpperCase()).append(' ');
+            Names.ipv4(d.quotedSrc, sb);
+            if (d.quotedSport >= 0) {
+                sb.append('.').append(d.quotedSport);
+            }
+            sb.append(" > ");
+            Names.ipv4(d.quotedDst, sb);
+            if (d.quotedDport >= 0) {
+                sb.append('.').append(d.quotedDport);
+            }
+            if (d.quotedSeq >= 0) {
+                sb.append(" seq ").append(d.quotedSeq);
+            }
+            sb.append(',');
+        }
+    }
+
+    private static String unreachable(int code) {
+        return switch (code) {
+            case 0 -> "net unreachable";
+            case 1 -> "host unreachable";
+            case 2 -> "protocol unreachable";
+            case 3 -> "port unreachable";
+            case 4 -> "fragmentation needed";
+            case 9, 10, 13 -> "unreachable, administratively prohibited (code " + code + ")";
+            default -> "unreachable (code " + code + ")";
+        };
+    }
+
+    private static void arp(DecodedFrame d, StringBuilder sb) {
+        if (d.arpSha < 0) {
+            sb.append("ARP op ").append(d.arpOp);
+            return;
+        }
+        if (d.arpOp == 1) {
+            sb.append("ARP who-has ");
+            Names.ipv4(d.arpTpa, sb).append(" tell ");
+            Names.ipv4(d.arpSpa, sb);
+        } else if (d.arpOp == 2) {
+            sb.append("ARP reply ");
+            Names.ipv4(d.arpSpa, sb).append(" is-at ");
+            Names.mac(d.arpSha, sb);
+        } else {
+            sb.append("ARP op ").append(d.arpOp);
+        }
+    }
+
+    /** tcpdump's flag letters: S F R P U E W, and '.' for ACK; "none" when no flag is set. */
+    private static void tcpdumpFlags(int flags, StringBuilder sb) {
+        int start = sb.length();
+        if ((flags & 0x02) != 0) {
+            sb.append('S');
+        }
+        if ((flags & 0x01) != 0) {
+            sb.append('F');
+        }
+        if ((flags & 0x04) != 0) {
+            sb.append('R');
+        }
+        if ((flags & 0x08) != 0) {
+            sb.append('P');
+        }
+        if ((flags & 0x20) != 0) {
+            sb.append('U');
+        }
+        if ((flags & 0x40) != 0) {
+            sb.append('E');
+        }
+        if ((flags & 0x80) != 0) {
+            sb.append('W');
+        }
+        if ((flags & 0x10) != 0) {
+            sb.append('.');
+        }
+        if (sb.length() == start) {
+            sb.append("none");
+        }
+    }
+}
