@@ -99,9 +99,9 @@ public final class MainModel {
     public void show(Run r) {
         selectedJourney.set(-1);
         selectedPart.set(null);
+        playback.load(new Schedule(r.journeys()));
         layout.set(new PictureLayout(r.foundation()));
         run.set(r);
-        playback.load(new Schedule(r.journeys()));
         status.set(r.title() + " · " + r.journeys().size() + " journeys"
                 + (r.note().isEmpty() ? "" : " · " + r.note()));
     }
