@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DecodeCommand.class,
+                SnapshotCommand.class,
         })
 public final class SilkscreenCli implements Runnable {
 

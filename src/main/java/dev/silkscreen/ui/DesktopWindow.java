@@ -1,6 +1,8 @@
 package dev.silkscreen.ui;
 
+import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.ui.classroom.Keys;
+import dev.silkscreen.ui.editor.EditorDialog;
 import dev.silkscreen.ui.snapshot.PngWriter;
 import dev.silkscreen.ui.source.CaptureInput;
 import dev.silkscreen.ui.source.Run;
@@ -39,6 +41,7 @@ public final class DesktopWindow implements MainActions, Keys.Window {
     });
     private Theme themeBeforeClassroom = Theme.LIGHT;
     private Run lastScenario;
+    private ScenarioSpec editedSpec;
 
     public DesktopWindow(Stage stage, RunSource source) {
         this.stage = stage;
@@ -140,12 +143,31 @@ public final class DesktopWindow implements MainActions, Keys.Window {
         if (lastScenario == null) {
             return;
         }
-        new dev.silkscreen.ui.editor.EditorDialog(lastScenario.foundation(), source).showAndWait()
-                .ifPresent(task -> run(task, r -> {
-                    lastScenario = r;
-                    model.show(r);
-                    stage.setTitle("Silkscreen · " + r.title());
-                }));
+        String name = lastScenario.foundation().name();
+        run(new Task<ScenarioSpec>() {
+            @Override
+            protected ScenarioSpec call() throws Exception {
+                return editedSpec != null && editedSpec.name().equals(name) ? editedSpec : source.spec(name);
+            }
+        }, spec -> new EditorDialog(spec).showAndWait().ifPresent(this::simulate));
+    }
+
+    /** Simulates an edited scenario and says how the verdicts changed. */
+    public void simulate(ScenarioSpec spec) {
+        Run before = lastScenario;
+        model.statusProperty().set("Simulating " + spec.name() + " …");
+        run(new Task<Run>() {
+            @Override
+            protected Run call() throws Exception {
+                return source.simulate(spec);
+            }
+        }, r -> {
+            editedSpec = spec;
+            lastScenario = r;
+            model.show(r);
+            stage.setTitle("Silkscreen · " + r.title());
+            model.statusProperty().set(model.statusProperty().get() + " · " + Verdicts.change(before, r));
+        });
     }
 
     @Override

@@ -26,31 +26,44 @@ final class GateVerdict {
         PacketPath path = projector.path(hl.followed());
         String cell = gate.cell().name();
         Box b = gate.box();
-        double r = theme.textSize() * 0.9;
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.RIGHT);
+        double sm = theme.smallSize();
+        double x = b.x() + 72;
+        double y = b.y() + 18 + theme.textSize() * 1.2;
+        double room = layoutRoom(b);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, sm));
         if (hl.step() == 3 && cell.equals(path.srcCell())) {
+            cover(g, theme, b, y, sm);
             g.setFill(theme.text());
-            g.fillText("MARK " + markText(j), b.right() - 16, b.bottom() - r);
+            g.fillText("MARK " + markText(j) + " (" + (j.srcApp() == null ? "source app" : j.srcApp()) + ")", x, y, room);
             return;
         }
-        if (hl.step() >= 10 && cell.equals(path.dstCell())) {
-            if (!reachedPolicy(j)) {
-                return;
-            }
-            double y = b.bottom() - r - 4;
-            double x = b.right() - 16;
+        if (hl.step() >= 10 && cell.equals(path.dstCell()) && reachedPolicy(j)) {
+            cover(g, theme, b, y, sm);
+            double r = sm * 0.75;
             if (j.verdict() == Verdict.DROPPED && j.dropStage() == 10) {
+                Marks.cross(g, b.x() + 36, b.cy(), r * 1.4, theme.drop());
                 g.setFill(theme.drop());
-                g.fillText("REJECT · no policy for tag " + markText(j), x - 2.4 * r, y);
-                Marks.cross(g, x - r, y, r, theme.drop());
+                g.fillText("REJECT: no policy for " + markText(j), x, y, room);
             } else {
-                g.setFill(theme.ok());
-                g.fillText("ACCEPT · policy allows " + markText(j), x - 2.4 * r, y);
-                Marks.check(g, x - r, y, r, theme.ok());
+                Marks.check(g, b.x() + 36, b.cy(), r * 1.4, theme.ok());
+                g.setFill(theme.ok().darker());
+                g.fillText("ACCEPT: policy allows " + markText(j), x, y, room);
             }
         }
+    }
+
+    /** Room for text left of the packet rail. */
+    private static double layoutRoom(Box gate) {
+        return gate.w() - 72 - PictureLayout.RAIL_INSET - 90;
+    }
+
+    /** Blanks the gate's second line so the verdict replaces it. */
+    private static void cover(GraphicsContext g, Theme theme, Box b, double y, double sm) {
+        g.setFill(theme.componentFill());
+        g.fillRect(b.x() + 8, y - 2, b.w() - PictureLayout.RAIL_INSET - 110, sm * 1.3);
+        g.fillRect(b.x() + 10, b.y() + 10, 56, b.h() - 20);
     }
 
     static String markText(Journey j) {

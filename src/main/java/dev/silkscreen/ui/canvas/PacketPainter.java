@@ -4,6 +4,7 @@ import dev.silkscreen.model.Cell;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.SilkNames;
+import dev.silkscreen.ui.playback.Schedule;
 import dev.silkscreen.ui.theme.Palette;
 import dev.silkscreen.ui.theme.Theme;
 import java.util.Arrays;
@@ -47,15 +48,15 @@ public final class PacketPainter {
         this.ts = theme.textSize();
         this.bold = Font.font("DejaVu Sans", FontWeight.BOLD, ts);
         this.text = Font.font("DejaVu Sans", FontWeight.NORMAL, ts);
-        this.small = Font.font("DejaVu Sans", FontWeight.NORMAL, Math.max(12, ts * 0.8));
+        this.small = Font.font("DejaVu Sans", FontWeight.NORMAL, theme.smallSize());
     }
 
     double packetW() {
-        return ts * 9;
+        return ts * 9.5;
     }
 
     double packetH() {
-        return ts * 2.7;
+        return ts * 2.8;
     }
 
     void draw(GraphicsContext g, Projector pr, Highlight hl) {
@@ -122,7 +123,7 @@ public final class PacketPainter {
     }
 
     private Color fillFor(Sprite s, Journey j) {
-        if (s.phase == Sprite.Phase.DROPPED || s.phase == Sprite.Phase.REJECT_REPLY) {
+        if (s.phase == Sprite.Phase.DROPPED) {
             return theme.drop();
         }
         return s.tag > 0.5 ? appColour(j) : theme.componentFill();
@@ -155,55 +156,72 @@ public final class PacketPainter {
         PacketPath path = pr.path(s.journey);
         double w = packetW();
         double h = packetH();
+        double band = s.tag > 0 ? bandH() : 0;
         g.setGlobalAlpha(Math.max(0, Math.min(1, s.alpha)));
         if (s.envelope > 0) {
-            drawEnvelope(g, s, path, j, w, h);
+            drawEnvelope(g, s, path, j, w, h + bandH());
         }
-        boolean reply = s.phase == Sprite.Phase.REJECT_REPLY;
+        boolean icmpError = isIcmpError(j);
         double x = s.x - w / 2;
         double y = s.y - h / 2;
         g.setFill(theme.cellFill());
-        g.fillRoundRect(x, y, w, h, 14, 14);
-        g.setStroke(reply ? theme.drop() : theme.text());
+        g.fillRoundRect(x, y, w, h + band, 14, 14);
+        if (band > 0) {
+            Color c = appColour(j);
+            double keep = g.getGlobalAlpha();
+            g.setGlobalAlpha(keep * s.tag);
+            g.setFill(c);
+            g.fillRoundRect(x, y + h, w, band, 14, 14);
+            g.fillRect(x, y + h, w, band / 2);
+            g.setFill(Palette.textOn(c));
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(tagText(j), s.x, y + h + band / 2, w - 10);
+            g.setGlobalAlpha(keep);
+        }
+        g.setStroke(icmpError ? theme.drop() : theme.text());
         g.setLineWidth(theme.lineWidth() * 1.2);
-        if (reply) {
+        if (icmpError) {
             g.setLineDashes(8, 5);
         }
-        g.strokeRoundRect(x, y, w, h, 14, 14);
+        g.strokeRoundRect(x, y, w, h + band, 14, 14);
         g.setLineDashes();
         if (selected) {
             g.setStroke(Palette.REDDISH_PURPLE);
             g.setLineWidth(theme.lineWidth() * 1.5);
-            g.strokeRoundRect(x - 6, y - 6, w + 12, h + 12, 18, 18);
+            g.strokeRoundRect(x - 6, y - 6, w + 12, h + band + 12, 18, 18);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(bold);
-        g.fillText(reply ? "ICMP unreachable" : summary(j), s.x, y + ts * 0.3, w - 10);
+        g.fillText(summary(j), s.x, y + ts * 0.3, w - 10);
         g.setFont(small);
         g.setFill(theme.mutedText());
-        g.fillText(reply ? "back to " + nameOr(j.srcApp(), j.flow().src()) : "to " + destination(j), s.x,
-                y + ts * 1.5, w - 10);
-        if (s.tag > 0 && !reply) {
-            drawTag(g, s, j, x, y, w);
-        }
+        g.fillText("to " + destination(j), s.x, y + ts * 1.5, w - 10);
         if (s.phase == Sprite.Phase.DROPPED) {
-            drawDrop(g, s, j, x, y, w, h);
+            drawDrop(g, s, j, x, y, w, h + band);
         } else if (s.phase == Sprite.Phase.DELIVERED) {
             Marks.check(g, x + w, y, ts * 0.8, theme.ok());
         }
         g.setGlobalAlpha(1);
     }
 
+    double bandH() {
+        return theme.smallSize() * 1.45;
+    }
+
     private void drawEnvelope(GraphicsContext g, Sprite s, PacketPath path, Journey j, double w, double h) {
         double e = s.envelope;
-        double pad = ts * 0.6;
-        double head = ts * 2.4;
-        double ew = w + 2 * pad;
-        double eh = h + pad + head;
+        double sm = theme.smallSize();
+        double pad = ts * 0.5;
+        double head = sm * 2.7;
+        double below = pad;
+        double ew = Math.max(w + 2 * pad, sm * 15.5);
+        double eh = head + h + below;
         double cx = s.x;
-        double cy = s.y - head / 2 + pad / 2;
+        double cy = s.y - h / 2 - head + eh / 2;
         double sw = ew * (0.55 + 0.45 * e);
         double sh = eh * (0.55 + 0.45 * e);
         double ox = cx - sw / 2;
@@ -220,9 +238,9 @@ public final class PacketPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             g.setFont(small);
-            g.fillText(underlayText(path), cx, oy + ts * 0.25, sw - 12);
-            g.fillText("UDP " + SilkNames.VXLAN_PORT + " · VXLAN VNI " + SilkNames.VNI + " · GBP "
-                    + (j.tag() < 0 ? "none" : j.tag()), cx, oy + ts * 1.15, sw - 12);
+            g.fillText(underlayText(path), cx, oy + sm * 0.3, sw - 12);
+            g.fillText("VXLAN · GBP " + (j.tag() < 0 ? "none" : j.tag()) + " · UDP " + SilkNames.VXLAN_PORT, cx,
+                    oy + sm * 1.4, sw - 12);
         }
         g.setGlobalAlpha(keep);
     }
@@ -230,42 +248,18 @@ public final class PacketPainter {
     private String underlayText(PacketPath path) {
         String from = foundation.cell(String.valueOf(path.srcCell())).map(Cell::underlayIp).orElse("?");
         String to = foundation.cell(String.valueOf(path.dstCell())).map(Cell::underlayIp).orElse("?");
-        return "outer " + from + " → " + to;
-    }
-
-    private void drawTag(GraphicsContext g, Sprite s, Journey j, double x, double y, double w) {
-        String label = tagText(j);
-        Color c = appColour(j);
-        double tw = Math.max(ts * 0.62 * label.length() + 16, ts * 4);
-        double th = ts * 1.35;
-        double tx = x + w - tw * 0.8;
-        double ty = y - th * 0.8;
-        double keep = g.getGlobalAlpha();
-        g.setGlobalAlpha(keep * s.tag);
-        g.setFill(c);
-        // a flag: rectangle with a notch, so the tag reads as a tag without its colour
-        double[] xs = {tx, tx + tw, tx + tw - th * 0.35, tx + tw, tx};
-        double[] ys = {ty, ty, ty + th / 2, ty + th, ty + th};
-        g.fillPolygon(xs, ys, 5);
-        g.setStroke(theme.text());
-        g.setLineWidth(1.5);
-        g.strokePolygon(xs, ys, 5);
-        g.setFill(Palette.textOn(c));
-        g.setFont(small);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(label, tx + 8, ty + th / 2, tw - th * 0.4 - 8);
-        g.setGlobalAlpha(keep);
+        return from + " → " + to;
     }
 
     private void drawDrop(GraphicsContext g, Sprite s, Journey j, double x, double y, double w, double h) {
         Marks.cross(g, x + w, y, ts * 0.9, theme.drop());
         String head = "Dropped at step " + j.dropStage() + (j.dropCell() == null ? "" : " on " + j.dropCell());
         List<String> lines = Marks.wrap(j.reason() == null ? "no reason recorded" : j.reason(), 34);
-        double bw = ts * 0.56 * 36;
-        double lh = ts * 0.95;
-        double bh = lh * (lines.size() + 1) + ts * 0.9;
-        double bx = Math.max(0, s.x - bw / 2);
+        double sm = theme.smallSize();
+        double bw = sm * 0.62 * 36;
+        double lh = sm * 1.25;
+        double bh = lh * (lines.size() + 1) + sm * 0.9;
+        double bx = Math.max(0, x + w - bw);
         double by = y + h + ts * 0.6;
         g.setFill(theme.cellFill());
         g.fillRoundRect(bx, by, bw, bh, 12, 12);
@@ -275,12 +269,12 @@ public final class PacketPainter {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.drop());
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, ts * 0.85));
-        g.fillText("✗ " + head, bx + 10, by + ts * 0.35, bw - 20);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, sm));
+        g.fillText("✗ " + head, bx + 10, by + sm * 0.4, bw - 20);
         g.setFill(theme.text());
         g.setFont(small);
         for (int i = 0; i < lines.size(); i++) {
-            g.fillText(lines.get(i), bx + 10, by + ts * 0.4 + lh * (i + 1), bw - 20);
+            g.fillText(lines.get(i), bx + 10, by + sm * 0.5 + lh * (i + 1), bw - 20);
         }
     }
 
@@ -289,8 +283,9 @@ public final class PacketPainter {
         for (int i = pr.count() - 1; i >= 0; i--) {
             Sprite s = pr.sprite(i);
             double w = crowded ? CHIP_W + 16 : packetW();
-            double h = crowded ? CHIP_H + 16 : packetH();
-            if (Math.abs(wx - s.x) <= w / 2 && Math.abs(wy - s.y) <= h / 2) {
+            double h = crowded ? CHIP_H + 16 : packetH() + bandH();
+            double top = crowded ? s.y - h / 2 : s.y - packetH() / 2;
+            if (Math.abs(wx - s.x) <= w / 2 && wy >= top && wy <= top + h) {
                 return s.journey;
             }
         }
@@ -307,6 +302,11 @@ public final class PacketPainter {
     public static String tagText(Journey j) {
         String hex = j.tag() < 0 ? "no mark" : "0x" + SilkNames.tagHex(j.tag());
         return j.srcApp() == null ? hex : hex + " " + j.srcApp();
+    }
+
+    /** An ICMP error (e.g. the port-unreachable of a rejection): drawn with a dashed vermillion edge. */
+    static boolean isIcmpError(Journey j) {
+        return Schedule.isIcmpError(j);
     }
 
     private static String summary(Journey j) {

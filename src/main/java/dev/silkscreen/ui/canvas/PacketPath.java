@@ -42,10 +42,10 @@ public final class PacketPath {
         anchors[2] = srcVeth;
         anchors[3] = srcGate;
         if (crossesCells) {
-            Point srcVtep = src.cell == null ? outsideLeft : layout.vtep(srcCell).center();
-            Point srcNic = src.cell == null ? outsideLeft : layout.nic(srcCell).center();
-            Point dstVtep = dst.cell == null ? outsideRight : layout.vtep(dstCell).center();
-            Point dstNic = dst.cell == null ? outsideRight : layout.nic(dstCell).center();
+            Point srcVtep = src.cell == null ? outsideLeft : onRail(layout, srcCell, layout.vtep(srcCell));
+            Point srcNic = src.cell == null ? outsideLeft : onRail(layout, srcCell, layout.nic(srcCell));
+            Point dstVtep = dst.cell == null ? outsideRight : onRail(layout, dstCell, layout.vtep(dstCell));
+            Point dstNic = dst.cell == null ? outsideRight : onRail(layout, dstCell, layout.nic(dstCell));
             Point srcBus = new Point(srcNic.x(), bus.cy());
             Point dstBus = new Point(dstNic.x(), bus.cy());
             anchors[4] = srcVtep;
@@ -61,6 +61,7 @@ public final class PacketPath {
             }
             legs.set(7, List.of(srcNic, srcBus, anchors[7]));
             legs.set(8, List.of(anchors[7], dstBus, dstNic));
+
         } else {
             Point route = srcGate.toward(dstGate, 0.5);
             for (int k = 4; k <= 9; k++) {
@@ -72,12 +73,19 @@ public final class PacketPath {
                 legs.add(List.of());
             }
         }
-        legs.set(11, List.of(anchors[10], dstVeth, dstContainer));
+        Point dstCorner = new Point(dstVeth.x(), dstGate.y());
+        Point srcCorner = new Point(srcVeth.x(), srcGate.y());
+        legs.set(11, List.of(anchors[10], dstCorner, dstVeth, dstContainer));
+        legs.set(3, List.of(srcVeth, srcCorner, srcGate));
         for (int k = 1; k <= 11; k++) {
             if (legs.get(k).isEmpty()) {
                 legs.set(k, List.of(anchors[k - 1], anchors[k]));
             }
         }
+    }
+
+    private static Point onRail(PictureLayout layout, String cell, Box device) {
+        return new Point(layout.rail(cell), device.cy());
     }
 
     /** Plans the path of {@code journey} over {@code layout}. */
@@ -170,7 +178,7 @@ public final class PacketPath {
         Point containerPoint(PictureLayout layout, Point outside) {
             if (instance != null && layout.container(instance.ip()) != null) {
                 Box c = layout.container(instance.ip());
-                return new Point(c.cx(), c.y() + c.h() * 0.72);
+                return new Point(c.cx(), c.y() + c.h() * 0.78);
             }
             return gatePoint(layout, outside);
         }
@@ -186,11 +194,7 @@ public final class PacketPath {
             if (cell == null) {
                 return outside;
             }
-            Box gate = layout.gate(cell.name());
-            if (instance != null && layout.veth(instance.ip()) != null) {
-                return new Point(layout.veth(instance.ip()).cx(), gate.cy());
-            }
-            return gate.center();
+            return new Point(layout.rail(cell.name()), layout.gate(cell.name()).cy());
         }
     }
 }

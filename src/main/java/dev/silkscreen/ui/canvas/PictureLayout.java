@@ -21,22 +21,25 @@ import java.util.Map;
 public final class PictureLayout {
     static final double MARGIN = 40;
     static final double CELL_GAP = 180;
-    static final double MIN_CELL_WIDTH = 760;
+    static final double MIN_CELL_WIDTH = 800;
     static final double CONTAINER_SLOT = 300;
-    static final double CELL_TOP = 30;
-    static final double CONTAINER_TOP = 120;
-    static final double CONTAINER_HEIGHT = 150;
-    static final double VETH_TOP = 330;
-    static final double VETH_HEIGHT = 50;
-    static final double GATE_TOP = 440;
-    static final double GATE_HEIGHT = 90;
-    static final double VTEP_TOP = 590;
+    static final double CELL_TOP = 16;
+    static final double CONTAINER_TOP = 96;
+    static final double CONTAINER_HEIGHT = 140;
+    static final double VETH_TOP = 292;
+    static final double VETH_HEIGHT = 52;
+    static final double GATE_TOP = 392;
+    static final double GATE_HEIGHT = 84;
+    static final double VTEP_TOP = 536;
     static final double VTEP_HEIGHT = 76;
-    static final double NIC_TOP = 730;
-    static final double NIC_HEIGHT = 66;
-    static final double CELL_BOTTOM = 830;
-    static final double BUS_Y = 900;
-    static final double WORLD_HEIGHT = 960;
+    static final double NIC_TOP = 664;
+    static final double NIC_HEIGHT = 70;
+    static final double CELL_BOTTOM = 770;
+    static final double BUS_Y = 822;
+    static final double WORLD_HEIGHT = 880;
+    static final double DEVICE_WIDTH = 680;
+    /** Distance of the packet rail from a device's right edge: packets rest right, labels read left. */
+    static final double RAIL_INSET = 130;
 
     private final Foundation foundation;
     private final List<Part> parts = new ArrayList<>();
@@ -62,10 +65,10 @@ public final class PictureLayout {
             Box gate = new Box(x + 30, GATE_TOP, w - 60, GATE_HEIGHT);
             gates.put(cell.name(), gate);
             parts.add(new Part(PartKind.GATE, gate, cell, null));
-            Box vtep = new Box(cellBox.cx() - 200, VTEP_TOP, 400, VTEP_HEIGHT);
+            Box vtep = new Box(cellBox.cx() - DEVICE_WIDTH / 2, VTEP_TOP, DEVICE_WIDTH, VTEP_HEIGHT);
             vteps.put(cell.name(), vtep);
             parts.add(new Part(PartKind.VTEP, vtep, cell, null));
-            Box nic = new Box(cellBox.cx() - 200, NIC_TOP, 400, NIC_HEIGHT);
+            Box nic = new Box(cellBox.cx() - DEVICE_WIDTH / 2, NIC_TOP, DEVICE_WIDTH, NIC_HEIGHT);
             nics.put(cell.name(), nic);
             parts.add(new Part(PartKind.NIC, nic, cell, null));
             x += w + CELL_GAP;
@@ -137,6 +140,11 @@ public final class PictureLayout {
     /** The host-side veth box of the instance with this overlay IP, or null. */
     public Box veth(String ip) {
         return veths.get(ip);
+    }
+
+    /** x of the cell's packet rail through gate, silk-vtep and NIC. */
+    public double rail(String cell) {
+        return vteps.get(cell).right() - RAIL_INSET;
     }
 
     public Box bus() {

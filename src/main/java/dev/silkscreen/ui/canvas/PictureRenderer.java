@@ -26,6 +26,7 @@ public final class PictureRenderer {
     static final Color ACCENT = Palette.BLUE;
 
     private final Theme theme;
+    private final Foundation foundation;
     private final Map<String, Color> appColours = new HashMap<>();
     private final Font title;
     private final Font text;
@@ -34,13 +35,14 @@ public final class PictureRenderer {
 
     public PictureRenderer(Theme theme, Foundation foundation) {
         this.theme = theme;
+        this.foundation = foundation;
         List<App> apps = foundation.apps();
         for (int i = 0; i < apps.size(); i++) {
             appColours.put(apps.get(i).name(), Palette.app(i));
         }
         this.title = Font.font("DejaVu Sans", FontWeight.BOLD, theme.titleSize());
         this.text = Font.font("DejaVu Sans", FontWeight.NORMAL, theme.textSize());
-        this.small = Font.font("DejaVu Sans", FontWeight.NORMAL, Math.max(theme.textSize() * 0.8, 12));
+        this.small = Font.font("DejaVu Sans", FontWeight.NORMAL, theme.smallSize());
         this.packets = new PacketPainter(theme, foundation, appColours);
     }
 
@@ -57,6 +59,10 @@ public final class PictureRenderer {
         return appColours.getOrDefault(app, theme.mutedText());
     }
 
+    private String layoutTag(String app) {
+        return foundation.app(app).map(a -> "0x" + a.tagHex()).orElse("");
+    }
+
     /** Draws one frame: background, foundation, packets. */
     public void draw(GraphicsContext g, double width, double height, Viewport vp, Projector projector, Highlight hl) {
         g.setTransform(1, 0, 0, 1, 0, 0);
@@ -68,7 +74,7 @@ public final class PictureRenderer {
         drawUnderlay(g, layout, active);
         for (Part p : layout.parts()) {
             switch (p.kind()) {
-                case CELL -> drawCell(g, p);
+                case CELL -> drawCell(g, layout, p);
                 case CONTAINER -> drawContainer(g, p);
                 case VETH -> drawVeth(g, layout, p);
                 case GATE -> drawGate(g, layout, p, projector, hl);
@@ -96,7 +102,10 @@ public final class PictureRenderer {
         if (hl.followed() < 0 || hl.step() <= 0 || hl.followed() >= projector.schedule().size()) {
             return null;
         }
-        Point a = projector.path(hl.followed()).anchor(hl.step());
+        dev.silkscreen.model.Journey j = projector.schedule().journey(hl.followed());
+        int step = j.verdict() == dev.silkscreen.model.Verdict.DROPPED
+                ? Math.min(hl.step(), dev.silkscreen.ui.playback.Schedule.lastStep(j)) : hl.step();
+        Point a = projector.path(hl.followed()).anchor(step);
         Part p = projector.layout().partAt(a.x(), a.y());
         return p == null || p.kind() == PartKind.CELL ? null : p;
     }
@@ -108,7 +117,8 @@ public final class PictureRenderer {
         g.setLineWidth(theme.lineWidth() * (on ? 3 : 2));
         for (Cell c : layout.foundation().cells()) {
             Box nic = layout.nic(c.name());
-            g.strokeLine(nic.cx(), nic.bottom(), nic.cx(), bus.cy());
+            double rail = layout.rail(c.name());
+            g.strokeLine(rail, nic.bottom(), rail, bus.cy());
         }
         g.setFill(on ? ACCENT : theme.line());
         g.fillRoundRect(bus.x(), bus.cy() - 7, bus.w(), 14, 14, 14);
@@ -119,7 +129,7 @@ public final class PictureRenderer {
         g.fillText("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT, bus.cx(), bus.cy() + 14);
     }
 
-    private void drawCell(GraphicsContext g, Part p) {
+    private void drawCell(GraphicsContext g, PictureLayout layout, Part p) {
         Box b = p.box();
         g.setFill(theme.cellFill());
         g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 28, 28);
@@ -134,13 +144,13 @@ public final class PictureRenderer {
         g.setFill(theme.mutedText());
         g.setFont(small);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("Diego cell · overlay " + p.cell().subnet(), b.right() - 24, b.y() + 22);
+        g.fillText("Diego cell · overlay " + p.cell().subnet(), b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
         // host plumbing: veth → gate → vtep → NIC
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth());
-        double cx = b.cx();
-        g.strokeLine(cx, PictureLayout.GATE_TOP + PictureLayout.GATE_HEIGHT, cx, PictureLayout.VTEP_TOP);
-        g.strokeLine(cx, PictureLayout.VTEP_TOP + PictureLayout.VTEP_HEIGHT, cx, PictureLayout.NIC_TOP);
+        double rail = layout.rail(p.cell().name());
+        g.strokeLine(rail, PictureLayout.GATE_TOP + PictureLayout.GATE_HEIGHT, rail, PictureLayout.VTEP_TOP);
+        g.strokeLine(rail, PictureLayout.VTEP_TOP + PictureLayout.VTEP_HEIGHT, rail, PictureLayout.NIC_TOP);
     }
 
     private void drawContainer(GraphicsContext g, Part p) {
@@ -163,6 +173,10 @@ public final class PictureRenderer {
         g.setFont(text);
         g.setFill(theme.mutedText());
         g.fillText(inst.ip(), b.cx(), b.y() + 26 + theme.titleSize() * 1.15, b.w() - 16);
+        g.setFont(small);
+        String tag = layoutTag(inst.app());
+        g.fillText("instance " + inst.index() + (tag.isEmpty() ? "" : " · tag " + tag), b.cx(),
+                b.y() + 30 + theme.titleSize() * 1.15 + theme.textSize() * 1.2, b.w() - 16);
         // the container end of the veth pair
         double tw = theme.textSize() * 3.2;
         double th = theme.textSize() * 1.5;
@@ -215,10 +229,11 @@ public final class PictureRenderer {
         g.setFont(text);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
         g.fillText("iptables FORWARD", b.x() + 72, b.y() + 12);
         g.setFill(theme.mutedText());
         g.setFont(small);
-        g.fillText("out: mark with the app's tag · in: policy check by mark", b.x() + 72,
+        g.fillText("out: mark by app · in: policy by mark", b.x() + 72,
                 b.y() + 18 + theme.textSize() * 1.2, b.w() - 90);
         GateVerdict.draw(g, theme, projector, hl, p);
     }
@@ -230,14 +245,21 @@ public final class PictureRenderer {
         g.setStroke(theme.text());
         g.setLineWidth(theme.lineWidth());
         g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 14, 14);
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
-        g.setFont(text);
-        g.fillText(name, b.cx(), b.y() + 8, b.w() - 12);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
+        double room = b.w() - 2 * PictureLayout.RAIL_INSET - 24;
+        g.fillText(name, b.x() + 16, b.y() + 8, room);
         g.setFill(theme.mutedText());
         g.setFont(small);
-        g.fillText(detail, b.cx(), b.y() + 12 + theme.textSize() * 1.2, b.w() - 12);
+        g.fillText(detail, b.x() + 16, b.y() + 14 + theme.textSize() * 1.15, room);
+        g.setStroke(theme.line());
+        g.setLineWidth(theme.lineWidth() * 0.75);
+        g.setLineDashes(6, 6);
+        double rail = b.right() - PictureLayout.RAIL_INSET;
+        g.strokeLine(rail - PictureLayout.RAIL_INSET + 6, b.y() + 8, rail - PictureLayout.RAIL_INSET + 6, b.bottom() - 8);
+        g.setLineDashes();
     }
 
     private static void outline(GraphicsContext g, Box b, Color c, double width, boolean dashed) {

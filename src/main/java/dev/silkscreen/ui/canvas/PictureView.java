@@ -135,7 +135,7 @@ public final class PictureView extends Region {
         }
         for (int i = 0; i < projector.count(); i++) {
             Sprite s = projector.sprite(i);
-            if (s.journey == journey && s.phase != Sprite.Phase.REJECT_REPLY) {
+            if (s.journey == journey) {
                 return new Point(viewport.toScreenX(s.x), viewport.toScreenY(s.y));
             }
         }

@@ -71,6 +71,12 @@ public final class Projector {
             double eased = move * move * (3 - 2 * move);
             Point p = step == 1 ? path.anchor(1) : path.along(step, eased);
             double alpha = step == 1 ? Math.min(1, f / 0.3) : 1;
+            if (step == last && f >= MOVE && j.verdict() == Verdict.DROPPED) {
+                // arrived where it dies: the drop shows while the step is on screen
+                next().set(index, p.x(), p.y(), step, f, Sprite.Phase.DROPPED, path.encapsulatedAt(last) ? 1 : 0,
+                        tag(step, f), 1);
+                return;
+            }
             next().set(index, p.x(), p.y(), step, f, Sprite.Phase.MOVING, envelope(path, step, f), tag(step, f), alpha);
             return;
         }
@@ -79,34 +85,12 @@ public final class Projector {
             Point p = path.anchor(last);
             next().set(index, p.x(), p.y(), last, 1, Sprite.Phase.DROPPED, path.encapsulatedAt(last) ? 1 : 0,
                     last >= 3 ? 1 : 0, t < Schedule.DROPPED_TAIL - 0.5 ? 1 : (Schedule.DROPPED_TAIL - t) / 0.5);
-            if (isRejection(j) && t >= 0.3) {
-                placeReply(index, path, last, (t - 0.3) / (Schedule.DROPPED_TAIL - 0.5));
-            }
             return;
         }
         Point p = path.anchor(last);
         Sprite.Phase phase = j.verdict() == Verdict.DELIVERED ? Sprite.Phase.DELIVERED : Sprite.Phase.MOVING;
         next().set(index, p.x(), p.y(), last, 1, phase, 0, last >= 3 ? 1 : 0,
                 Math.max(0, 1 - t / Schedule.DELIVERED_TAIL));
-    }
-
-    /** The ICMP port-unreachable travelling back from the rejecting gate to the source container. */
-    private void placeReply(int index, PacketPath path, int from, double progress) {
-        if (progress > 1) {
-            return;
-        }
-        double along = Math.max(0, Math.min(1, progress)) * (from - 1);
-        int seg = (int) Math.floor(along);
-        double f = along - seg;
-        int a = from - seg;
-        Point p = a <= 1 ? path.anchor(1) : path.along(a, 1 - f);
-        boolean wrapped = path.crossesCells() && a >= 6 && a <= 9;
-        next().set(index, p.x(), p.y(), a, f, Sprite.Phase.REJECT_REPLY, wrapped ? 1 : 0, 0, 1);
-    }
-
-    /** A drop by policy: silk's overlay chain rejects with icmp-port-unreachable. */
-    public static boolean isRejection(Journey j) {
-        return j.verdict() == Verdict.DROPPED && j.dropStage() == 10;
     }
 
     private static double envelope(PacketPath path, int step, double f) {

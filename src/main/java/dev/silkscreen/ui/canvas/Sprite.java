@@ -12,9 +12,7 @@ public final class Sprite {
         /** Arrived in the destination container: drawn with a ✓. */
         DELIVERED,
         /** Dead where it stopped: drawn with a ✗ and the reason. */
-        DROPPED,
-        /** The ICMP port-unreachable that a rejection sends back to the source. */
-        REJECT_REPLY
+        DROPPED
     }
 
     public int journey;

@@ -21,11 +21,11 @@ public final class PlaybackBar extends VBox {
 
     public PlaybackBar(PlaybackModel pb) {
         getStyleClass().add("playback-bar");
-        Button restart = button("⏮", "Restart from the beginning (Home)", pb::restart);
+        Button restart = button("↺", "Restart from the beginning (Home)", pb::restart);
         Button back = button("◀", "One step back (←)", pb::back);
         Button play = button("▶", "Play / pause (P)", pb::togglePlay);
         play.getStyleClass().add("play-button");
-        play.textProperty().bind(Bindings.when(pb.playingProperty()).then("⏸").otherwise("▶"));
+        play.textProperty().bind(Bindings.when(pb.playingProperty()).then("❚❚").otherwise("▶"));
         play.accessibleTextProperty().bind(Bindings.when(pb.playingProperty()).then("Pause").otherwise("Play"));
         Button next = button("▶|", "One step forward (→ or Space)", pb::next);
         Label step = new Label();

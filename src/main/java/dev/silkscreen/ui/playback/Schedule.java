@@ -33,15 +33,32 @@ public final class Schedule {
         List<Journey> sorted = new ArrayList<>(input);
         sorted.sort(Comparator.comparingLong(Schedule::firstTime).thenComparingLong(Journey::id));
         this.journeys = List.copyOf(sorted);
+        // starts stay in the order of the list (never decreasing), so lookups can binary-search
         this.stepNanos = typicalStepNanos(sorted);
         this.starts = new double[sorted.size()];
         double v = 0;
         double last = 0;
         double maxExtent = 0;
+        java.util.Map<String, Integer> lastOfConversation = new java.util.HashMap<>();
+        java.util.Map<String, Integer> lastRejectedFrom = new java.util.HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
+            Journey j = sorted.get(i);
             if (i > 0) {
-                double gap = (firstTime(sorted.get(i)) - firstTime(sorted.get(i - 1))) / stepNanos;
+                double gap = (firstTime(j) - firstTime(sorted.get(i - 1))) / stepNanos;
                 v += Math.min(Math.max(gap, 0), MAX_GAP);
+            }
+            Integer prev = lastOfConversation.put(conversation(j), i);
+            if (prev != null && !sameDirection(sorted.get(prev), j)) {
+                // a reply cannot leave before what it answers has arrived
+                v = Math.max(v, starts[prev] + lastStep(sorted.get(prev)));
+            }
+            Integer rejected = isIcmpError(j) ? lastRejectedFrom.get(j.flow().dst()) : null;
+            if (rejected != null) {
+                // the ICMP error leaves the rejecting gate once the rejection has happened
+                v = Math.max(v, starts[rejected] + lastStep(sorted.get(rejected)));
+            }
+            if (j.verdict() == Verdict.DROPPED && j.dropStage() == 10) {
+                lastRejectedFrom.put(j.flow().src(), i);
             }
             starts[i] = v;
             double extent = extent(sorted.get(i));
@@ -50,6 +67,23 @@ public final class Schedule {
         }
         this.end = last;
         this.longest = maxExtent;
+    }
+
+    /** The two ends of a journey's flow, in a fixed order: both directions share it. */
+    static String conversation(Journey j) {
+        String a = j.flow().src() + ":" + j.flow().sport();
+        String b = j.flow().dst() + ":" + j.flow().dport();
+        return (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a) + "|" + j.flow().proto();
+    }
+
+    /** An ICMP error such as the port-unreachable silk's REJECT sends back. */
+    public static boolean isIcmpError(Journey j) {
+        return "icmp".equalsIgnoreCase(j.flow().proto()) && j.summary() != null
+                && j.summary().toLowerCase(java.util.Locale.ROOT).contains("unreachable");
+    }
+
+    private static boolean sameDirection(Journey a, Journey b) {
+        return a.flow().src().equals(b.flow().src()) && a.flow().sport() == b.flow().sport();
     }
 
     private static long firstTime(Journey j) {

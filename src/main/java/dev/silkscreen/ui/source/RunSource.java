@@ -1,5 +1,6 @@
 package dev.silkscreen.ui.source;
 
+import dev.silkscreen.sim.ScenarioSpec;
 import java.util.List;
 
 /**
@@ -13,6 +14,12 @@ public interface RunSource {
 
     /** Simulates scenario {@code name} and correlates its frames. */
     Run scenario(String name) throws SourceException;
+
+    /** The written form of scenario {@code name}, for the editor. */
+    ScenarioSpec spec(String name) throws SourceException;
+
+    /** Simulates an edited scenario and correlates its frames. */
+    Run simulate(ScenarioSpec spec) throws SourceException;
 
     /** Reads capture files (several at once) and correlates their frames. */
     Run captures(List<CaptureInput> inputs) throws SourceException;

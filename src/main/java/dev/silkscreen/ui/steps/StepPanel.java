@@ -84,7 +84,7 @@ public final class StepPanel extends VBox {
         }
         for (int i = 0; i < qs.size(); i++) {
             int qi = i;
-            Label q = wrap(new Label("❓ " + qs.get(i).q()), "question");
+            Label q = wrap(new Label("Q: " + qs.get(i).q()), "question");
             boolean shown = model.isRevealed(n, i);
             Button reveal = new Button(shown ? "Hide answer" : "Show answer");
             reveal.setAccessibleText((shown ? "Hide" : "Show") + " the answer to: " + qs.get(i).q());

@@ -10,11 +10,11 @@ import javafx.scene.paint.Color;
  */
 public enum Theme {
     LIGHT("light", Color.web("#f7f7f4"), Color.WHITE, Color.web("#eef3f8"), Color.web("#1d2733"),
-            Color.web("#4a5563"), Color.web("#8896a6"), 20, 15, 2.0),
+            Color.web("#4a5563"), Color.web("#8896a6"), 28, 20, 16, 2.0),
     DARK("dark", Color.web("#15191f"), Color.web("#1f252d"), Color.web("#27303a"), Color.web("#e8edf2"),
-            Color.web("#aab4c0"), Color.web("#6d7a88"), 20, 15, 2.0),
+            Color.web("#aab4c0"), Color.web("#6d7a88"), 28, 20, 16, 2.0),
     CLASSROOM("classroom", Color.WHITE, Color.WHITE, Color.web("#f1f1f1"), Color.BLACK,
-            Color.web("#222222"), Color.web("#333333"), 30, 24, 4.0);
+            Color.web("#222222"), Color.web("#333333"), 32, 24, 24, 4.0);
 
     private final String id;
     private final Color background;
@@ -25,10 +25,11 @@ public enum Theme {
     private final Color line;
     private final double titleSize;
     private final double textSize;
+    private final double smallSize;
     private final double lineWidth;
 
     Theme(String id, Color background, Color cellFill, Color componentFill, Color text, Color mutedText,
-          Color line, double titleSize, double textSize, double lineWidth) {
+          Color line, double titleSize, double textSize, double smallSize, double lineWidth) {
         this.id = id;
         this.background = background;
         this.cellFill = cellFill;
@@ -38,6 +39,7 @@ public enum Theme {
         this.line = line;
         this.titleSize = titleSize;
         this.textSize = textSize;
+        this.smallSize = smallSize;
         this.lineWidth = lineWidth;
     }
 
@@ -77,6 +79,11 @@ public enum Theme {
     /** Size of other text in world units. */
     public double textSize() {
         return textSize;
+    }
+
+    /** Size of details (addresses, notes) in world units; never below 24 px in the classroom. */
+    public double smallSize() {
+        return smallSize;
     }
 
     public double lineWidth() {
