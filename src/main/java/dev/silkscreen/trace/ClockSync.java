@@ -72,6 +72,16 @@ final class ClockSync {
         }
     }
 
+    /** True when some pair of cells was matched in both directions (the offsets are then real). */
+    boolean hasTwoWayLink() {
+        for (CellClock c : estimates) {
+            if (c.bothWays() && !c.cell().equals(c.reference())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Offset of a cell's clock from the reference cell's, 0 when not known. */
     long offset(String cell) {
         Long o = offsets.get(cell);

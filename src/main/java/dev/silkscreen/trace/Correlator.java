@@ -56,6 +56,9 @@ public final class Correlator implements CaptureSink {
     private long ignoredFrames;
     private long malformedFrames;
     private long decidedEarly;
+    private int warmups;
+    private static final int WARMUPS = 8;
+    private static final int WARM_JOURNEYS = 512;
     /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
     private long absorbed;
 
@@ -294,12 +297,33 @@ public final class Correlator implements CaptureSink {
         if (j.absorbed) {
             return;
         }
+        if (warmups < WARMUPS && !clocks.hasTwoWayLink()) {
+            warmClocks();
+        }
         FlowTrack track = j.track;
         track.remove(j);
         if (track.isEmpty()) {
             flows.remove(track.key);
         }
         store.add(judge.decide(j, evidenceOf(j), watermark, false));
+    }
+
+    /**
+     * Before the clocks are known from both directions, the journeys queued behind the one being
+     * decided (replies among them) give their samples early, so the first hop times are right too.
+     */
+    private void warmClocks() {
+        warmups++;
+        int n = 0;
+        for (OpenJourney o : order) {
+            if (++n > WARM_JOURNEYS) {
+                break;
+            }
+            if (!o.absorbed) {
+                judge.teachAhead(o);
+            }
+        }
+        clocks.estimate();
     }
 
     private List<IcmpEvidence> evidenceOf(OpenJourney j) {

@@ -48,7 +48,7 @@ final class Judge {
             s.stage = stageOf(s, k, srcCell, dstCell);
         }
         List<PathStep> path = path(k, srcCell, dstCell);
-        if (!open) {
+        if (!open && !j.taught) {
             teachClocks(j, srcCell, dstCell);
         }
         List<Sighting> ordered = new ArrayList<>(j.sightings);
@@ -385,8 +385,25 @@ final class Judge {
         return path;
     }
 
+    /**
+     * Lets an open journey teach the clock estimate ahead of its decision (once): the first
+     * journeys decided need both directions' samples to get their hop times right.
+     */
+    void teachAhead(OpenJourney j) {
+        if (j.taught) {
+            return;
+        }
+        String srcCell = sourceCell(j);
+        String dstCell = destinationCell(j);
+        for (Sighting s : j.sightings) {
+            s.stage = stageOf(s, j.key, srcCell, dstCell);
+        }
+        teachClocks(j, srcCell, dstCell);
+    }
+
     /** A packet seen leaving one cell and arriving at another gives one clock sample. */
     private void teachClocks(OpenJourney j, String srcCell, String dstCell) {
+        j.taught = true;
         if (srcCell == null || dstCell == null || srcCell.equals(dstCell)) {
             return;
         }
