@@ -108,6 +108,9 @@ public final class Correlator implements CaptureSink {
             watermark = corrected;
         }
         decoder.decode(frame, d);
+        if (d.arpOp > 0 && ps.kind == PointKind.UNDERLAY) {
+            ps.arp(d.arpOp, d.arpSpa, d.arpTpa, frame.timeNanos());
+        }
         if (d.ipVersion != 4 || ps.kind == PointKind.OTHER) {
             if (d.malformed != null && d.ipVersion == 0) {
                 malformedFrames++;

@@ -20,6 +20,9 @@ import java.util.List;
 final class Judge {
     /** A point whose capture started this little after a packet still counts as covering it. */
     private static final long START_SLACK_NANOS = 10_000_000L;
+    /** Linux keeps a failed neighbour for about 3 s before asking again: an ARP that old still counts. */
+    private static final long ARP_LOOKBACK_NANOS = 4_000_000_000L;
+    private static final long ARP_LOOKAHEAD_NANOS = 1_000_000_000L;
     private static final int VETH_HOST_IP = Ipv4.parse(SilkNames.VETH_HOST_IP);
 
     /** Sightings in path order: by step, then by corrected time. */
@@ -167,13 +170,30 @@ final class Judge {
         }
         return switch (next.stage()) {
             case 4 -> Outcome.dropped(4, srcCell, reasons.notRouted(j, last, expected, srcCell));
-            case 6 -> Outcome.dropped(5, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
+            case 6 -> {
+                int nobody = unansweredUnderlayArp(np, tRaw);
+                yield nobody != 0
+                        ? Outcome.dropped(6, srcCell, reasons.arpUnanswered(last, expected, srcCell, nobody))
+                        : Outcome.dropped(5, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
+            }
             case 8 -> Outcome.dropped(7, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell()));
             case 9 -> Outcome.dropped(9, next.cell(), reasons.notDecapsulated(last, expected, next.cell()));
             default -> noContainer(j.key.dst())
                     ? Outcome.dropped(11, next.cell(), reasons.noContainer(j, last, expected, next.cell()))
                     : Outcome.dropped(10, next.cell(), reasons.notDelivered(j, last, expected, next.cell(), tag));
         };
+    }
+
+    /**
+     * An ARP request on the source cell's NIC, around the time, for an address no cell has and
+     * nobody answered: the FDB sends the packet to an underlay address nobody holds (step 6).
+     */
+    private int unansweredUnderlayArp(PointState nic, long tRaw) {
+        int target = nic.unansweredArp(tRaw - ARP_LOOKBACK_NANOS, tRaw + ARP_LOOKAHEAD_NANOS);
+        if (target == 0 || topo.cellWithUnderlayIp(target) != null || target == topo.localUnderlayIp(nic)) {
+            return 0;
+        }
+        return target;
     }
 
     private static Outcome dropped(int reached, int stage, String cell, String reason) {
