@@ -1,5 +1,6 @@
 package dev.silkscreen.trace;
 
+import dev.silkscreen.model.Flow;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,8 +26,18 @@ final class FlowTrack {
     /** The longest range of any journey added: how far back an overlapping range may start. */
     private long maxLen = 1;
 
+    private Flow flow;
+
     FlowTrack(FlowKey key) {
         this.key = key;
+    }
+
+    /** The flow as shown to people, made once per flow. */
+    Flow flow() {
+        if (flow == null) {
+            flow = key.toFlow();
+        }
+        return flow;
     }
 
     boolean isEmpty() {

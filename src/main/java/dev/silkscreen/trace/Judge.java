@@ -92,7 +92,7 @@ final class Judge {
         }
         String srcApp = topo.appAt(k.src()).map(App::name).orElse(null);
         String dstApp = topo.appAt(k.dst()).map(App::name).orElse(null);
-        return new Journey(j.id, k.toFlow(), j.summary, tag, srcApp, dstApp, o.verdict, o.stage,
+        return new Journey(j.id, j.track.flow(), j.summary, tag, srcApp, dstApp, o.verdict, o.stage,
                 o.dropStage, o.dropCell, o.reason, List.copyOf(hops));
     }
 
