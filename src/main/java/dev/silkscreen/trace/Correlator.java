@@ -57,6 +57,7 @@ public final class Correlator implements CaptureSink {
     private long malformedFrames;
     private long decidedEarly;
     private int warmups;
+    private boolean finishing;
     private static final int WARMUPS = 8;
     private static final int WARM_JOURNEYS = 512;
     /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
@@ -269,12 +270,18 @@ public final class Correlator implements CaptureSink {
         expire();
     }
 
-    /** End of input: decides every open journey (none stays in flight). */
+    /**
+     * End of input: decides every open journey. One whose window is still open and whose next
+     * point is still being captured (a live source stopped without closing its points) stays
+     * {@code in-flight}; capture files close their points, so their journeys are all decided.
+     */
     public void finish() {
+        finishing = true;
         while (!order.isEmpty()) {
             release(order.pollFirst());
         }
         evidence.clear();
+        finishing = false;
     }
 
     private void expire() {
@@ -308,7 +315,8 @@ public final class Correlator implements CaptureSink {
         if (track.isEmpty()) {
             flows.remove(track.key);
         }
-        store.add(judge.decide(j, evidenceOf(j), watermark, false));
+        boolean windowOpen = finishing && j.lastCorrected + settings.windowNanos() >= watermark;
+        store.add(judge.decide(j, evidenceOf(j), watermark, windowOpen, true));
     }
 
     /**
@@ -355,7 +363,7 @@ public final class Correlator implements CaptureSink {
             if (j.absorbed) {
                 continue;
             }
-            out.add(judge.decide(j, evidenceOf(j), watermark, true));
+            out.add(judge.decide(j, evidenceOf(j), watermark, true, false));
         }
         return out;
     }

@@ -40,10 +40,11 @@ final class Judge {
     }
 
     /**
-     * The journey as it stands. {@code open}: its window is still open (a snapshot), so a packet
-     * not yet seen further on is in flight. Closed journeys also teach the clock estimate.
+     * The journey as it stands. {@code open}: its window is still open, so a packet not yet seen
+     * at a next point that is still being captured is in flight. Journeys decided for good
+     * ({@code teach}) also give the clock estimate their sample.
      */
-    Journey decide(OpenJourney j, List<IcmpEvidence> evidence, long nowCorrected, boolean open) {
+    Journey decide(OpenJourney j, List<IcmpEvidence> evidence, long nowCorrected, boolean open, boolean teach) {
         FlowKey k = j.key;
         String srcCell = sourceCell(j);
         String dstCell = destinationCell(j);
@@ -51,7 +52,7 @@ final class Judge {
             s.stage = stageOf(s, k, srcCell, dstCell);
         }
         List<PathStep> path = path(k, srcCell, dstCell);
-        if (!open && !j.taught) {
+        if (teach && !j.taught) {
             teachClocks(j, srcCell, dstCell);
         }
         List<Sighting> ordered = new ArrayList<>(j.sightings);
@@ -165,7 +166,8 @@ final class Judge {
         if (!np.covers(tRaw, START_SLACK_NANOS, nowRaw)) {
             return unknown(reached, reasons.notCapturedThen(last, expected, next.stage(), laterMisses(path, next, t)));
         }
-        if (open) {
+        if (open && np.open) {
+            // Its window is open and the next point is still being captured: it may yet show up.
             return new Outcome(Verdict.IN_FLIGHT, Math.max(reached, 1), 0, null, null);
         }
         return switch (next.stage()) {
