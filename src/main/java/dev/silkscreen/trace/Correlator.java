@@ -185,7 +185,7 @@ public final class Correlator implements CaptureSink {
                 return;
             }
         }
-        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d, frame.data())), lo, hi, d.ipId, ack, d.tcpFlags);
+        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d, frame.data())), lo, hi, d.ipId, ack);
         track.add(j);
         order.addLast(j);
         attach(j, s, corrected);
@@ -251,7 +251,7 @@ public final class Correlator implements CaptureSink {
         boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
         IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
                 ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
-                Summaries.nextHopMtu(d, frame.data()), ps, frame.timeNanos(), corrected);
+                Summaries.nextHopMtu(d, frame.data()), ps, corrected);
         List<IcmpEvidence> list = evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0),
                 k -> new ArrayList<>(2));
         for (IcmpEvidence e : list) {

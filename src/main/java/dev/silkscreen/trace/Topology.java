@@ -273,22 +273,6 @@ final class Topology {
         return ip == null ? 0 : ip;
     }
 
-    /** The VTEP address ({@code <subnet>.0}) of a cell, 0 when not known. */
-    int vtepIpOfCell(String cell) {
-        if (foundation != null) {
-            Optional<Cell> c = foundation.cell(cell);
-            if (c.isPresent()) {
-                return c.get().subnetAddress();
-            }
-        }
-        for (Map.Entry<Integer, String> e : leaseOwner.entrySet()) {
-            if (e.getValue().equals(cell)) {
-                return e.getKey();
-            }
-        }
-        return 0;
-    }
-
     /** True when the address is a cell's VTEP ({@code <subnet>.0}). */
     boolean isVtepAddress(int ip) {
         return SilkNames.isOverlay(ip) && (ip & 0xFF) == 0;
