@@ -89,6 +89,15 @@ class TraceAgreesWithSimulatorTest {
     }
 
     /** The veth of the first container a container's packet was delivered to (none when no such packet). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void capturingOnlyUnderlayNicsWithoutTopologyNeverCallsAnUncapturedHopADrop(String name) {
+        SimResult r = simulate(name);
+        List<Frame> frames = SimTraces.skewed(r, SEED + 5);
+        List<Journey> journeys = SimTraces.trace(frames, r.foundation(), null, p -> p.kind() == PointKind.UNDERLAY);
+        assertNeverWrong(r, journeys);
+    }
+
     private static Set<String> destinationsOfDelivered(SimResult r) {
         for (PacketTruth t : r.truth()) {
             boolean fromContainer = r.foundation().instanceByIp(t.flow().src()).isPresent();
