@@ -1,0 +1,194 @@
+package dev.silkscreen.sim;
+
+import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.Instance;
+import dev.silkscreen.model.Ipv4;
+import dev.silkscreen.model.Policy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Turns a scenario's traffic into conversations on the event loop: the listed traffic at its
+ * times, and for a generated foundation a steady stream of random conversations (mostly along
+ * policies, some without one).
+ */
+final class TrafficPlan {
+    private final Datapath dp;
+    private final EventLoop loop;
+    private final Foundation f;
+    private final BuiltFoundation built;
+    private final SplittableRandom rnd;
+    private final long start;
+    private int conversations;
+    private final java.util.Map<String, List<Instance>> instancesByApp = new java.util.HashMap<>();
+    private final java.util.Map<String, List<Policy>> policiesFrom = new java.util.HashMap<>();
+    private double allowedShare;
+
+    TrafficPlan(Datapath dp, EventLoop loop, BuiltFoundation built, SplittableRandom rnd, long start) {
+        this.dp = dp;
+        this.loop = loop;
+        this.f = built.foundation();
+        this.built = built;
+        this.rnd = rnd;
+        this.start = start;
+        for (Instance i : f.instances()) {
+            instancesByApp.computeIfAbsent(i.app(), a -> new ArrayList<>()).add(i);
+        }
+        for (Policy p : f.policies()) {
+            policiesFrom.computeIfAbsent(p.srcApp(), a -> new ArrayList<>()).add(p);
+        }
+    }
+
+    void schedule(ScenarioSpec spec) {
+        int j = 0;
+        for (ScenarioSpec.TrafficSpec t : spec.traffic()) {
+            scheduleListed(t, j++);
+        }
+        if (spec.random() != null) {
+            long gap = spec.random().conversations() > 0
+                    ? Math.max(1_000L, (loop.end() - start) / spec.random().conversations()) : 200_000L;
+            allowedShare = spec.random().allowedShare() > 0 ? spec.random().allowedShare() : 0.85;
+            loop.at(start + 1_000_000L, () -> randomConversation(gap));
+        }
+    }
+
+    private void scheduleListed(ScenarioSpec.TrafficSpec t, int j) {
+        String proto = t.protocol() == null ? "tcp" : t.protocol().toLowerCase(Locale.ROOT);
+        if (!proto.equals("tcp") && !proto.equals("udp") && !proto.equals("icmp")) {
+            throw new ScenarioException("traffic protocol must be tcp, udp or icmp, not " + t.protocol());
+        }
+        int count = t.count() == null ? 1 : t.count();
+        long every = t.every() == null ? 1_000_000_000L : Durations.parseNanos(t.every());
+        long at = start + (t.at() == null ? 1_000_000L + j * 250_000_000L : Durations.parseNanos(t.at()));
+        List<Instance> servers = instancesOf(t.to(), "to");
+        if ("meow".equals(t.from())) {
+            String cell = built.meowCells().stream().findFirst()
+                    .orElseThrow(() -> new ScenarioException("traffic from meow needs a meow fault"));
+            for (int r = 0; r < count; r++) {
+                Instance server = servers.get(r % servers.size());
+                int seq = r + 1;
+                loop.at(at + r * every, () -> meow(cell, server, seq));
+            }
+            return;
+        }
+        List<Instance> clients = instancesOf(t.from(), "from");
+        int port = t.port() != null ? t.port() : proto.equals("udp") ? 8053 : 8080;
+        int echoId = rnd.nextInt(65536);
+        for (int r = 0; r < count; r++) {
+            Instance client = clients.get(t.fromInstance() != null ? t.fromInstance() % clients.size() : r % clients.size());
+            Instance server = servers.get(t.toInstance() != null ? t.toInstance() % servers.size() : r % servers.size());
+            long when = at + r * every;
+            int n = r + 1;
+            switch (proto) {
+                case "tcp" -> new TcpConversation(dp, loop, start, rnd, client, server, port,
+                        t.request() == null ? 180 : t.request(), t.response() == null ? 4000 : t.response(), n).start(when);
+                case "udp" -> {
+                    int req = t.request() == null ? 120 : t.request();
+                    int resp = t.response() == null ? 240 : t.response();
+                    int max = dp.kernel(client.cell()).containerMtu - 28;
+                    if (resp > dp.kernel(server.cell()).containerMtu - 28 || req > max) {
+                        throw new ScenarioException("udp sizes must fit one datagram within the container MTU (request ≤ " + max + " bytes)");
+                    }
+                    new UdpExchange(dp, loop, rnd, client, server, port, req, resp, t.df() == null || t.df()).start(when);
+                }
+                default -> new PingExchange(dp, loop, rnd, client, server, echoId, n).start(when);
+            }
+        }
+    }
+
+    private List<Instance> instancesOf(String app, String what) {
+        if (app == null) {
+            throw new ScenarioException("traffic needs \"" + what + "\": an app name");
+        }
+        List<Instance> list = f.instances().stream().filter(i -> i.app().equals(app)).toList();
+        if (list.isEmpty()) {
+            throw new ScenarioException("traffic " + what + " " + app + ": no such app or it has no instances");
+        }
+        return list;
+    }
+
+    /** A process in a namespace with only lo tries to reach a container: connect() fails, nothing leaves. */
+    private void meow(String cell, Instance server, int seq) {
+        long t = loop.now();
+        byte[] d = PingExchange.data(t);
+        byte[] ip = Wire.icmp(0, server.ipInt(), 0, 0, true, Datapath.TTL, 8, 0, (0x6d65 << 16) | seq, d, d.length);
+        Trip trip = new Trip(ip, t, cell);
+        trip.drop(2, cell, "network namespace meow on " + cell + " has only lo, and it is down: sending to "
+                + Ipv4.format(server.ipInt()) + " fails with \"Network is unreachable\"; nothing leaves the namespace");
+        dp.neverLeft(trip);
+    }
+
+    private void randomConversation(long meanGap) {
+        long t = loop.now();
+        conversations++;
+        List<Instance> all = f.instances();
+        Instance client = all.get(rnd.nextInt(all.size()));
+        List<Policy> out = policiesFrom.getOrDefault(client.app(), List.of());
+        String proto;
+        int port;
+        Instance server;
+        Policy p = !out.isEmpty() && rnd.nextDouble() < allowedShare ? out.get(rnd.nextInt(out.size())) : null;
+        List<Instance> dsts = p == null ? List.of() : instancesByApp.getOrDefault(p.dstApp(), List.of());
+        if (!dsts.isEmpty()) {
+            server = dsts.get(rnd.nextInt(dsts.size()));
+            proto = p.protocol();
+            port = p.portStart() + (p.portEnd() > p.portStart() ? rnd.nextInt(p.portEnd() - p.portStart() + 1) : 0);
+        } else {
+            server = all.get(rnd.nextInt(all.size()));
+            proto = rnd.nextInt(10) < 8 ? "tcp" : "udp";
+            port = proto.equals("tcp") ? 8080 : 8053;
+        }
+        if (server != client) {
+            switch (proto) {
+                case "udp" -> new UdpExchange(dp, loop, rnd, client, server, port, 60 + rnd.nextInt(400),
+                        60 + rnd.nextInt(1000), true).start(t);
+                case "icmp" -> new PingExchange(dp, loop, rnd, client, server, rnd.nextInt(65536), 1).start(t);
+                default -> {
+                    int resp = (int) Math.exp(Math.log(200) + rnd.nextDouble() * (Math.log(60_000) - Math.log(200)));
+                    new TcpConversation(dp, loop, start, rnd, client, server, port, 120 + rnd.nextInt(700), resp, conversations).start(t);
+                }
+            }
+        }
+        long gap = (long) (-Math.log(1 - rnd.nextDouble()) * meanGap) + 1;
+        loop.at(t + gap, () -> randomConversation(meanGap));
+    }
+
+    /** Random foundation of the given size (cells, apps, instances, policies) for {@code random:} scenarios. */
+    static ScenarioSpec expand(ScenarioSpec spec, long seed) {
+        ScenarioSpec.RandomSpec r = spec.random();
+        if (r == null) {
+            return spec;
+        }
+        SplittableRandom g = new SplittableRandom(seed ^ 0xB05_1L);
+        List<ScenarioSpec.CellSpec> cells = new ArrayList<>(spec.cells());
+        for (int i = 1; i <= r.cells(); i++) {
+            cells.add(new ScenarioSpec.CellSpec("cell" + i, null, null, null, null, null, null));
+        }
+        List<ScenarioSpec.AppSpec> apps = new ArrayList<>(spec.apps());
+        for (int i = 1; i <= r.apps(); i++) {
+            apps.add(new ScenarioSpec.AppSpec(String.format(Locale.ROOT, "app-%03d", i), null, null));
+        }
+        List<ScenarioSpec.InstanceSpec> instances = new ArrayList<>(spec.instances());
+        for (int i = 0; i < r.instances(); i++) {
+            String app = apps.get(i < apps.size() ? i : g.nextInt(apps.size())).name();
+            instances.add(new ScenarioSpec.InstanceSpec(app, cells.get(g.nextInt(cells.size())).name(), 1));
+        }
+        List<ScenarioSpec.PolicySpec> policies = new ArrayList<>(spec.policies());
+        for (int i = 0; i < r.policies(); i++) {
+            String from = apps.get(g.nextInt(apps.size())).name();
+            String to = apps.get(g.nextInt(apps.size())).name();
+            int kind = g.nextInt(10);
+            if (kind < 7) {
+                policies.add(new ScenarioSpec.PolicySpec(from, to, "tcp", "8080"));
+            } else if (kind < 9) {
+                policies.add(new ScenarioSpec.PolicySpec(from, to, "tcp", "9000-9100"));
+            } else {
+                policies.add(new ScenarioSpec.PolicySpec(from, to, "udp", "8053"));
+            }
+        }
+        return new ScenarioSpec(spec.name(), spec.description(), spec.duration(), cells, apps, instances, policies, spec.faults(),
+                spec.traffic(), r);
+    }
+}

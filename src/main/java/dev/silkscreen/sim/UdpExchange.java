@@ -1,0 +1,62 @@
+package dev.silkscreen.sim;
+
+import dev.silkscreen.model.Instance;
+import java.util.SplittableRandom;
+
+/**
+ * A UDP request and its reply between two connected sockets (IP IDs count up per socket). With
+ * Don't Fragment, a "fragmentation needed" answer makes the client send again at the MTU it
+ * names, as an application honouring {@code IP_MTU} does; "port unreachable" ends it.
+ */
+final class UdpExchange {
+    private final Datapath dp;
+    private final EventLoop loop;
+    private final Instance client;
+    private final Instance server;
+    private final int sport;
+    private final int dport;
+    private final boolean df;
+    private final int responseSize;
+    private int requestSize;
+    private int cId;
+    private int sId;
+
+    UdpExchange(Datapath dp, EventLoop loop, SplittableRandom rnd, Instance client, Instance server, int dport,
+                int requestSize, int responseSize, boolean df) {
+        this.dp = dp;
+        this.loop = loop;
+        this.client = client;
+        this.server = server;
+        this.sport = 32768 + rnd.nextInt(60999 - 32768);
+        this.dport = dport;
+        this.requestSize = requestSize;
+        this.responseSize = responseSize;
+        this.df = df;
+        this.cId = rnd.nextInt(65536);
+        this.sId = rnd.nextInt(65536);
+    }
+
+    void start(long t) {
+        loop.at(t, () -> request(true));
+    }
+
+    private void request(boolean mayRetry) {
+        long t = loop.now();
+        byte[] ip = Wire.udp(client.ipInt(), server.ipInt(), cId++ & 0xffff, df, Datapath.TTL, sport, dport,
+                Payloads.datagram(requestSize), requestSize);
+        Trip trip = dp.send(client, ip, t);
+        if (trip.notice != null && trip.notice.type() == 3 && trip.notice.code() == 4 && mayRetry) {
+            requestSize = trip.notice.info() - Wire.IP_HLEN - Wire.UDP_HLEN;
+            loop.at(trip.notice.atNanos() + dp.micros(40, 120), () -> request(false));
+        } else if (trip.delivered() && trip.arrival.to() == server) {
+            loop.at(trip.arrival.atNanos() + dp.micros(150, 600), this::reply);
+        }
+    }
+
+    private void reply() {
+        long t = loop.now();
+        byte[] ip = Wire.udp(server.ipInt(), client.ipInt(), sId++ & 0xffff, df, Datapath.TTL, dport, sport,
+                Payloads.datagram(responseSize), responseSize);
+        dp.send(server, ip, t);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.silkscreen.trace;
+
+import dev.silkscreen.capture.CaptureProblem;
+import dev.silkscreen.capture.CaptureReader;
+import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.CaptureSink;
+import dev.silkscreen.model.Frame;
+import dev.silkscreen.model.FrameSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A pcap or pcapng file as a frame source. With a {@code point} ({@code --capture CELL:IFACE=FILE})
+ * every frame is taken as captured there; without, points come from the file's interface names
+ * ({@code CELL:IFACE}, as Silkscreen's recorder writes them). Every point of the file counts as
+ * captured from its first frame to the file's last: one capture run covers all its interfaces.
+ * A file cut short keeps its frames and reports the problem through {@link #problem()}.
+ */
+public final class CaptureFileSource implements FrameSource {
+    private final Path file;
+    private final CapturePoint point;
+    private CaptureProblem problem;
+
+    /** @param point the point every frame was captured at, or null to use the file's interface names */
+    public CaptureFileSource(Path file, CapturePoint point) {
+        this.file = file;
+        this.point = point;
+    }
+
+    @Override
+    public String describe() {
+        return point == null ? file.toString() : point.name() + "=" + file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The problem that ended reading early, null when the file was read to its end. */
+    public CaptureProblem problem() {
+        return problem;
+    }
+
+    @Override
+    public void run(CaptureSink sink) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such capture file");
+        }
+        Set<CapturePoint> seen = new LinkedHashSet<>();
+        long[] last = {Long.MIN_VALUE};
+        CaptureReader.Result result = CaptureReader.read(file, (Frame f) -> {
+            Frame frame = point == null || f.point().equals(point)
+                    ? f : new Frame(point, f.timeNanos(), f.linkType(), f.origLen(), f.data());
+            if (seen.add(frame.point())) {
+                sink.opened(frame.point(), frame.timeNanos());
+            }
+            if (frame.timeNanos() > last[0]) {
+                last[0] = frame.timeNanos();
+            }
+            sink.accept(frame);
+        }, point);
+        problem = result.problem();
+        for (CapturePoint p : seen) {
+            sink.closed(p, last[0]);
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package dev.silkscreen.trace;
+
+import dev.silkscreen.decode.DecodedFrame;
+import dev.silkscreen.decode.FrameDecoder;
+import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.CaptureSink;
+import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.Frame;
+import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.PointKind;
+import dev.silkscreen.model.SilkNames;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Follows overlay packets through the eleven steps from frames captured at many points on many
+ * cells. Frames come from any source (files, the simulator, live streams) through
+ * {@link #accept(Frame)}; each is decoded in place, matched to the journey it continues (flow,
+ * IP ID, TCP sequence range: see {@link FlowTrack}) or starts a new one. A journey is decided when
+ * no sighting has come for the window (on the corrected clock), when too many are open, or at
+ * {@link #finish()}; decided journeys go to the {@link JourneyStore} in order of first sighting.
+ *
+ * <p>The correlator knows only the frames and, optionally, a topology (a {@link Foundation}, as
+ * in {@code NAME.topology.json}): never the simulator's ground truth. Single-threaded: call every
+ * method from the thread that feeds it; other threads read the store.
+ */
+public final class Correlator implements CaptureSink {
+    private static final int TCP_SYN = 0x02;
+    private static final int TCP_FIN = 0x01;
+    private static final int VETH_HOST_IP = dev.silkscreen.model.Ipv4.parse(SilkNames.VETH_HOST_IP);
+
+    private final TraceSettings settings;
+    private final JourneyStore store;
+    private final Topology topo;
+    private final ClockSync clocks = new ClockSync();
+    private final Judge judge;
+    private final FrameDecoder decoder = new FrameDecoder();
+    private final DecodedFrame d = new DecodedFrame();
+    private final Map<FlowKey, FlowTrack> flows = new HashMap<>();
+    /** ICMP errors by the (source, destination, protocol) of the packet they quote. */
+    private final Map<FlowKey, List<IcmpEvidence>> evidence = new HashMap<>();
+    private final ArrayDeque<OpenJourney> order = new ArrayDeque<>();
+    private final List<OpenJourney> scratch = new ArrayList<>();
+    private long watermark = Long.MIN_VALUE;
+    private long nextPrune = Long.MIN_VALUE;
+    private long nextId = 1;
+    private long frames;
+    private long overlayFrames;
+    private long ignoredFrames;
+    private long malformedFrames;
+    private long decidedEarly;
+    /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
+    private long absorbed;
+
+    /**
+     * @param topology the foundation from a topology file, or null to infer everything from frames
+     * @param store    where decided journeys go
+     */
+    public Correlator(TraceSettings settings, Foundation topology, JourneyStore store) {
+        this.settings = settings;
+        this.store = store;
+        this.topo = new Topology(topology);
+        this.judge = new Judge(topo, clocks);
+    }
+
+    @Override
+    public void opened(CapturePoint point, long startNanos) {
+        PointState ps = topo.point(point);
+        ps.open = true;
+        if (startNanos < ps.firstNanos) {
+            ps.firstNanos = startNanos;
+        }
+    }
+
+    @Override
+    public void closed(CapturePoint point, long endNanos) {
+        PointState ps = topo.point(point);
+        ps.open = false;
+        if (endNanos > ps.lastNanos) {
+            ps.lastNanos = endNanos;
+        }
+        if (ps.firstNanos == Long.MAX_VALUE) {
+            ps.firstNanos = endNanos;
+        }
+    }
+
+    @Override
+    public void accept(Frame frame) {
+        frames++;
+        PointState ps = topo.point(frame.point());
+        ps.frames++;
+        ps.sawTime(frame.timeNanos());
+        long corrected = clocks.correct(ps.cell, frame.timeNanos());
+        if (corrected > watermark) {
+            watermark = corrected;
+        }
+        decoder.decode(frame, d);
+        if (d.ipVersion != 4 || ps.kind == PointKind.OTHER) {
+            if (d.malformed != null && d.ipVersion == 0) {
+                malformedFrames++;
+            } else {
+                ignoredFrames++;
+            }
+            expire();
+            return;
+        }
+        topo.learn(ps, d);
+        if (d.ipProto == FlowKey.ICMP && d.hasQuoted && SilkNames.isOverlay(d.quotedSrc) && SilkNames.isOverlay(d.quotedDst)) {
+            recordEvidence(ps, frame, corrected);
+        }
+        if (!(SilkNames.isOverlay(d.src) || d.src == VETH_HOST_IP) || !SilkNames.isOverlay(d.dst) || d.ipProto < 0 || d.fragOffset > 0
+                || (ps.kind == PointKind.CONTAINER_VETH && ps.vethIp != d.src && ps.vethIp != d.dst)
+                || (ps.kind == PointKind.UNDERLAY && !d.encapsulated)) {
+            ignoredFrames++;
+            expire();
+            return;
+        }
+        overlayFrames++;
+        track(ps, frame, corrected);
+        expire();
+    }
+
+    private void track(PointState ps, Frame frame, long corrected) {
+        int proto = d.ipProto;
+        FlowKey key;
+        long lo;
+        long hi;
+        long ack = 0;
+        if (proto == FlowKey.TCP && d.sport >= 0) {
+            key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
+            lo = d.seq;
+            hi = lo + Math.max(0, d.payloadLen) + ((d.tcpFlags & TCP_SYN) != 0 ? 1 : 0) + ((d.tcpFlags & TCP_FIN) != 0 ? 1 : 0);
+            ack = d.ack;
+        } else if (proto == FlowKey.UDP && d.sport >= 0) {
+            key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
+            lo = d.ipId;
+            hi = lo;
+        } else if (proto == FlowKey.ICMP && (d.icmpType == 8 || d.icmpType == 0)) {
+            key = new FlowKey(d.src, d.dst, proto, d.icmpId, 0);
+            lo = d.icmpSeq & 0xFFFF;
+            hi = lo;
+            ack = d.icmpType;
+        } else {
+            key = new FlowKey(d.src, d.dst, proto, 0, 0);
+            lo = d.ipId;
+            hi = lo;
+        }
+        FlowTrack track = flows.get(key);
+        if (track == null) {
+            track = new FlowTrack(key);
+            flows.put(key, track);
+        }
+        Sighting s = new Sighting(ps, frame.timeNanos(), frame, d.encapsulated, d.outerSrc, d.outerDst, d.gbp, lo, hi, d.ipId);
+        OpenJourney j = track.exact(lo, hi, d.ipId, ack, ps);
+        if (j != null) {
+            attach(j, s, corrected);
+            return;
+        }
+        if (proto == FlowKey.TCP && hi - lo > 1) {
+            scratch.clear();
+            track.overlapping(lo, hi, d.ipId, ps, scratch);
+            if (!scratch.isEmpty()) {
+                if (!mergeUnderUpstreamFrame(track, s, corrected)) {
+                    for (OpenJourney o : scratch) {
+                        attach(o, s, corrected);
+                    }
+                }
+                return;
+            }
+        }
+        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d, frame.data())), lo, hi, d.ipId, ack, d.tcpFlags);
+        track.add(j);
+        order.addLast(j);
+        attach(j, s, corrected);
+    }
+
+    /**
+     * Downstream segments can arrive before the upstream offload frame that carried them all (the
+     * cells' clocks differ, captures come in bursts): each then started a journey of its own. When
+     * a frame covers several such journeys and was seen before every sighting of theirs on the
+     * path, they were one packet: the oldest journey takes the frame's range and the others' sightings.
+     */
+    private boolean mergeUnderUpstreamFrame(FlowTrack track, Sighting s, long corrected) {
+        if (scratch.size() < 2) {
+            return false;
+        }
+        int stage = topo.stageAt(s.point, s.encapsulated, s.outerSrc, s.outerDst, track.key.src(), track.key.dst());
+        if (stage == 0) {
+            return false;
+        }
+        for (OpenJourney o : scratch) {
+            if (o.lo < s.lo || o.hi > s.hi) {
+                return false;
+            }
+            for (Sighting x : o.sightings) {
+                int xs = topo.stageAt(x.point, x.encapsulated, x.outerSrc, x.outerDst, track.key.src(), track.key.dst());
+                if (xs == 0 || xs <= stage) {
+                    return false;
+                }
+            }
+        }
+        OpenJourney keep = scratch.get(0);
+        for (OpenJourney o : scratch) {
+            if (o.id < keep.id) {
+                keep = o;
+            }
+        }
+        for (OpenJourney o : scratch) {
+            if (o != keep) {
+                for (Sighting x : o.sightings) {
+                    attach(keep, x, o.lastCorrected);
+                }
+                o.absorbed = true;
+                track.remove(o);
+                absorbed++;
+            }
+        }
+        keep.lo = s.lo;
+        keep.hi = s.hi;
+        track.reindex(keep);
+        attach(keep, s, corrected);
+        return true;
+    }
+
+    private static void attach(OpenJourney j, Sighting s, long corrected) {
+        j.sightings.add(s);
+        if (corrected > j.lastCorrected || j.sightings.size() == 1) {
+            j.lastCorrected = corrected;
+        }
+    }
+
+    private void recordEvidence(PointState ps, Frame frame, long corrected) {
+        boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
+        IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
+                ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
+                Summaries.nextHopMtu(d, frame.data()), ps, frame.timeNanos(), corrected);
+        List<IcmpEvidence> list = evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0),
+                k -> new ArrayList<>(2));
+        for (IcmpEvidence e : list) {
+            if (e.sameError(ev)) {
+                return;
+            }
+        }
+        list.add(ev);
+    }
+
+    /** The correlator's clock has reached {@code correctedNanos} (e.g. a quiet live stream's "now"). */
+    public void advanceTo(long correctedNanos) {
+        if (correctedNanos > watermark) {
+            watermark = correctedNanos;
+        }
+        expire();
+    }
+
+    /** End of input: decides every open journey (none stays in flight). */
+    public void finish() {
+        while (!order.isEmpty()) {
+            release(order.pollFirst());
+        }
+        evidence.clear();
+    }
+
+    private void expire() {
+        long window = settings.windowNanos();
+        while (!order.isEmpty()) {
+            OpenJourney head = order.peekFirst();
+            boolean full = order.size() > settings.maxOpen();
+            if (!full && head.lastCorrected + window >= watermark) {
+                break;
+            }
+            if (full) {
+                decidedEarly++;
+            }
+            release(order.pollFirst());
+        }
+        if (watermark >= nextPrune) {
+            pruneEvidence(watermark - 2 * window);
+            nextPrune = watermark + window;
+        }
+    }
+
+    private void release(OpenJourney j) {
+        if (j.absorbed) {
+            return;
+        }
+        FlowTrack track = j.track;
+        track.remove(j);
+        if (track.isEmpty()) {
+            flows.remove(track.key);
+        }
+        store.add(judge.decide(j, evidenceOf(j), watermark, false));
+    }
+
+    private List<IcmpEvidence> evidenceOf(OpenJourney j) {
+        return evidence.get(new FlowKey(j.key.src(), j.key.dst(), j.key.proto(), 0, 0));
+    }
+
+    private void pruneEvidence(long before) {
+        for (Iterator<List<IcmpEvidence>> it = evidence.values().iterator(); it.hasNext(); ) {
+            List<IcmpEvidence> list = it.next();
+            list.removeIf(ev -> ev.correctedNanos() < before);
+            if (list.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+
+    // ---- reading the state ----
+
+    /** The journeys still open, judged as they stand (their verdict {@code in-flight} where the window allows). */
+    public List<Journey> openJourneys() {
+        List<Journey> out = new ArrayList<>(order.size());
+        for (OpenJourney j : order) {
+            if (j.absorbed) {
+                continue;
+            }
+            out.add(judge.decide(j, evidenceOf(j), watermark, true));
+        }
+        return out;
+    }
+
+    public TraceStats stats() {
+        return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, nextId - 1 - absorbed, order.size(), decidedEarly);
+    }
+
+    /** Estimated clock offsets of the cells (relative to a reference cell). */
+    public List<CellClock> clocks() {
+        return clocks.estimates();
+    }
+
+    /** Every capture point seen or announced, in order of first appearance. */
+    public List<CapturePoint> capturePoints() {
+        List<CapturePoint> out = new ArrayList<>();
+        for (PointState ps : topo.points()) {
+            out.add(ps.point);
+        }
+        return out;
+    }
+
+    public JourneyStore store() {
+        return store;
+    }
+
+    public TraceSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.silkscreen.trace;
+
+import dev.silkscreen.model.App;
+import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.Ipv4;
+import dev.silkscreen.model.Policy;
+import dev.silkscreen.model.SilkNames;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The sentences that say why a journey ended where it did, with the rules where they are known. */
+final class Reasons {
+    private final Topology topo;
+    private final Map<String, PolicyRules> rules = new HashMap<>();
+
+    Reasons(Topology topo) {
+        this.topo = topo;
+    }
+
+    String rejected(OpenJourney j, IcmpEvidence ev, String cell, int tag, boolean sawEncapsulated) {
+        StringBuilder sb = new StringBuilder("rejected by policy on ").append(cell).append(": ")
+                .append(ev.describe()).append(" from ").append(Judge.ip(ev.from())).append(" quoting it");
+        sb.append(policyExplanation(j, cell, tag, sawEncapsulated));
+        return sb.toString();
+    }
+
+    String notDelivered(OpenJourney j, Sighting last, String expected, String cell, int tag) {
+        return "not delivered on " + cell + ": seen at " + where(last) + " but never at " + expected
+                + " (step 11) and no ICMP reject quoting it was seen" + policyExplanation(j, cell, tag, true);
+    }
+
+    /** "; no rule admits tag 0x0009 to 10.255.2.7:8080" where rules or policies are known. */
+    private String policyExplanation(OpenJourney j, String cell, int tag, boolean sawEncapsulated) {
+        FlowKey k = j.key;
+        String target = Judge.ip(k.dst()) + (k.proto() == FlowKey.ICMP ? " (icmp)" : ":" + k.dport()
+                + (k.proto() == FlowKey.UDP ? "/udp" : ""));
+        if (tag < 0 && sawEncapsulated) {
+            return "; it crossed the underlay without a GBP tag (not marked on the source cell, step 3)";
+        }
+        PolicyRules r = rulesOf(cell);
+        if (r != null && tag >= 0) {
+            String proto = FlowKey.protoName(k.proto());
+            if (r.admits(tag, k.dst(), proto, k.dport())) {
+                return "; a rule on " + cell + " admits tag 0x" + SilkNames.tagHex(tag) + " to " + target
+                        + " (was it added after the packet?)";
+            }
+            return "; no rule admits tag 0x" + SilkNames.tagHex(tag) + " to " + target;
+        }
+        Optional<App> src = tag >= 0 ? topo.appByTag(tag) : topo.appAt(k.src());
+        Optional<App> dst = topo.appAt(k.dst());
+        if (src.isPresent() && dst.isPresent() && topo.foundation().isPresent()) {
+            String proto = FlowKey.protoName(k.proto());
+            for (Policy p : topo.foundation().get().policies()) {
+                if (p.srcApp().equals(src.get().name()) && p.dstApp().equals(dst.get().name()) && p.admits(proto, k.dport())) {
+                    return "; policy " + src.get().name() + " → " + dst.get().name() + " " + p.protocol() + " "
+                            + p.portText() + " admits it (was it added after the packet?)";
+                }
+            }
+            return "; no policy lets " + src.get().name() + " reach " + dst.get().name() + " on " + proto
+                    + (k.proto() == FlowKey.ICMP ? "" : " port " + k.dport());
+        }
+        if (tag >= 0) {
+            return "; tag 0x" + SilkNames.tagHex(tag) + " may not reach " + target;
+        }
+        return "";
+    }
+
+    private PolicyRules rulesOf(String cell) {
+        Optional<Foundation> f = topo.foundation();
+        if (f.isEmpty()) {
+            return null;
+        }
+        List<String> lines = f.get().rules().get(cell);
+        if (lines == null || lines.isEmpty()) {
+            return null;
+        }
+        return rules.computeIfAbsent(cell, c -> PolicyRules.parse(lines));
+    }
+
+    String tooBig(OpenJourney j, IcmpEvidence ev, String cell) {
+        return "too big on " + cell + ": " + ev.describe() + " from " + Judge.ip(ev.from()) + " quoting it"
+                + " (the packet cannot cross silk-vtep without fragmenting and has Don't Fragment set)";
+    }
+
+    String ttl(IcmpEvidence ev, String cell) {
+        return "TTL expired on " + cell + ": " + ev.describe() + " from " + Judge.ip(ev.from()) + " quoting it";
+    }
+
+    String noContainer(OpenJourney j, Sighting last, String expected, String cell) {
+        return "no container " + Judge.ip(j.key.dst()) + " on " + cell + ": decapsulated at " + where(last)
+                + " but no app instance has that address (nothing behind " + expected + ")";
+    }
+
+    String noRouteIcmp(OpenJourney j, IcmpEvidence ev, String cell) {
+        return "no route on " + cell + ": " + ev.describe() + " from " + Judge.ip(ev.from()) + " quoting it"
+                + leaseHint(j, cell);
+    }
+
+    String notRouted(OpenJourney j, Sighting last, String expected, String cell) {
+        return "not routed to silk-vtep on " + cell + ": seen at " + where(last) + " but never at " + expected
+                + " (step 4)" + leaseHint(j, cell);
+    }
+
+    private String leaseHint(OpenJourney j, String cell) {
+        int lease = j.key.dst() & 0xFFFFFF00;
+        return "; has " + cell + " learned the lease " + Ipv4.format(lease) + "/24 (ip route | grep silk-vtep)?";
+    }
+
+    String notEncapsulated(OpenJourney j, Sighting last, String expected, String srcCell, String dstCell) {
+        return "not encapsulated on " + srcCell + ": seen at " + where(last) + " but never leaving on " + expected
+                + " (steps 5-6); no neighbour or FDB entry for " + (dstCell == null ? "the destination cell" : dstCell)
+                + "'s VTEP (ip neigh show dev silk-vtep; bridge fdb show dev silk-vtep)?";
+    }
+
+    String staleFdb(OpenJourney j, Sighting s, String srcCell, String dstCell) {
+        String wrongCell = topo.cellWithUnderlayIp(s.outerDst);
+        int right = topo.underlayIpOfCell(dstCell);
+        return "sent to the wrong cell: " + srcCell + " encapsulated it to " + Judge.ip(s.outerDst)
+                + (wrongCell != null ? " (" + wrongCell + ")" : "") + " but " + Judge.ip(j.key.dst()) + " lives on "
+                + dstCell + " (" + Judge.ip(right) + "): stale FDB entry on " + srcCell
+                + " (bridge fdb show dev silk-vtep)";
+    }
+
+    String lostOnUnderlay(OpenJourney j, Sighting last, String expected, String srcCell, String dstCell) {
+        return "lost on the underlay: left " + where(last) + " towards " + Judge.ip(last.outerDst)
+                + " but never arrived at " + expected + " (step 8); is " + dstCell + " reachable from " + srcCell + "?";
+    }
+
+    String notDecapsulated(Sighting last, String expected, String dstCell) {
+        return "not decapsulated on " + dstCell + ": arrived at " + where(last) + " but never at " + expected
+                + " (step 9); VXLAN port, VNI or GBP setting of silk-vtep?";
+    }
+
+    String notCaptured(Sighting last, String expected, int stage, List<String> laterMisses) {
+        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage + ") was not captured"
+                + misses(laterMisses);
+    }
+
+    String notCapturedThen(Sighting last, String expected, int stage, List<String> laterMisses) {
+        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage
+                + ") was not being captured at that time" + misses(laterMisses);
+    }
+
+    private static String misses(List<String> laterMisses) {
+        return laterMisses.isEmpty() ? "" : "; not seen at " + String.join(", ", laterMisses) + " either";
+    }
+
+    private static String where(Sighting s) {
+        return s.point.point.name() + " (step " + s.stage + ")";
+    }
+}

@@ -1,0 +1,276 @@
+package dev.silkscreen.trace;
+
+import dev.silkscreen.decode.DecodedFrame;
+import dev.silkscreen.model.App;
+import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.Cell;
+import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.Instance;
+import dev.silkscreen.model.Ipv4;
+import dev.silkscreen.model.PointKind;
+import dev.silkscreen.model.SilkNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The foundation as the frames show it, enriched by a topology file where one is given: the
+ * capture points and their kinds, which cell holds which overlay /24 (from {@code s-} veth names
+ * and from VXLAN frames: the inner source's subnet lives behind the outer source), each cell's
+ * underlay address (the outer address common to every VXLAN frame on its NIC), and app names,
+ * tags and rules from the file.
+ */
+final class Topology {
+    private static final int LEASE_MASK = 0xFFFFFF00;
+
+    private final Foundation foundation;
+    private final Map<CapturePoint, PointState> points = new HashMap<>();
+    private final List<PointState> pointList = new ArrayList<>();
+    private final Map<Integer, PointState> vethByIp = new HashMap<>();
+    /** Overlay /24 → cell, learned from veth names. */
+    private final Map<Integer, String> leaseOwner = new HashMap<>();
+    /** Overlay /24 → underlay address that sends its packets (outer source of VXLAN frames). */
+    private final Map<Integer, Integer> leaseUnderlay = new HashMap<>();
+
+    Topology(Foundation foundation) {
+        this.foundation = foundation;
+    }
+
+    Optional<Foundation> foundation() {
+        return Optional.ofNullable(foundation);
+    }
+
+    PointState point(CapturePoint p) {
+        PointState ps = points.get(p);
+        if (ps == null) {
+            ps = new PointState(pointList.size(), p);
+            points.put(p, ps);
+            pointList.add(ps);
+            if (ps.vethIp != -1) {
+                vethByIp.put(ps.vethIp, ps);
+                leaseOwner.putIfAbsent(ps.vethIp & LEASE_MASK, ps.cell);
+            }
+        }
+        return ps;
+    }
+
+    List<PointState> points() {
+        return pointList;
+    }
+
+    /** Learns from one decoded frame seen at {@code ps}. */
+    void learn(PointState ps, DecodedFrame d) {
+        if (!d.encapsulated || ps.kind != PointKind.UNDERLAY) {
+            return;
+        }
+        ps.voteOuter(d.outerSrc, d.outerDst);
+        if (d.sllPacketType == 4) {
+            ps.sentFrom = d.outerSrc;
+        }
+        if (d.ipVersion == 4 && SilkNames.isOverlay(d.src)) {
+            leaseUnderlay.putIfAbsent(d.src & LEASE_MASK, d.outerSrc);
+        }
+    }
+
+    /**
+     * The step a frame shows at a point, from what is known now; 0 when it cannot be told (a
+     * silk-vtep or NIC of a cell whose lease or address is not known yet).
+     */
+    int stageAt(PointState p, boolean encapsulated, int outerSrc, int outerDst, int src, int dst) {
+        switch (p.kind) {
+            case CONTAINER_VETH:
+                return p.vethIp == src ? 2 : p.vethIp == dst ? 11 : 0;
+            case VTEP: {
+                String srcCell = cellOfOverlay(src);
+                String dstCell = cellOfOverlay(dst);
+                boolean fromHere = p.cell.equals(srcCell);
+                boolean toHere = p.cell.equals(dstCell);
+                return fromHere == toHere ? 0 : fromHere ? 4 : 9;
+            }
+            case UNDERLAY: {
+                if (!encapsulated) {
+                    return 0;
+                }
+                int local = localUnderlayIp(p);
+                return local == 0 ? 0 : outerSrc == local ? 6 : outerDst == local ? 8 : 0;
+            }
+            default:
+                return 0;
+        }
+    }
+
+    // ---- cells and addresses ----
+
+    /** The cell that holds this overlay address's lease, or null when not known. */
+    String cellOfOverlay(int ip) {
+        if (foundation != null) {
+            Optional<Cell> c = foundation.cellHolding(ip);
+            if (c.isPresent()) {
+                return c.get().name();
+            }
+        }
+        PointState veth = vethByIp.get(ip);
+        if (veth != null) {
+            return veth.cell;
+        }
+        String owner = leaseOwner.get(ip & LEASE_MASK);
+        if (owner != null) {
+            return owner;
+        }
+        Integer underlay = leaseUnderlay.get(ip & LEASE_MASK);
+        return underlay == null ? null : cellWithUnderlayIp(underlay);
+    }
+
+    /** The cell whose underlay NIC has this address, or null. */
+    String cellWithUnderlayIp(int ip) {
+        if (foundation != null) {
+            Optional<Cell> c = foundation.cellByUnderlayIp(Ipv4.format(ip));
+            if (c.isPresent()) {
+                return c.get().name();
+            }
+        }
+        for (PointState ps : pointList) {
+            if (ps.kind == PointKind.UNDERLAY && localUnderlayIp(ps) == ip) {
+                return ps.cell;
+            }
+        }
+        return null;
+    }
+
+    /** The underlay address of the cell a NIC capture point belongs to, 0 when not known. */
+    int localUnderlayIp(PointState ps) {
+        if (foundation != null) {
+            Optional<Cell> c = foundation.cell(ps.cell);
+            if (c.isPresent()) {
+                return Ipv4.parse(c.get().underlayIp());
+            }
+        }
+        if (ps.sentFrom != 0) {
+            return ps.sentFrom;
+        }
+        int[] likely = ps.likelyLocalAddresses();
+        if (likely.length == 0) {
+            return 0;
+        }
+        if (likely.length > 1) {
+            // Two cells talking only to each other look alike on their NICs: a lease this cell
+            // holds (from a veth name) says which address sends for it; an address that sends
+            // for another cell's lease is not this one.
+            int notOthers = 0;
+            int candidate = 0;
+            for (int ip : likely) {
+                boolean others = false;
+                for (Map.Entry<Integer, Integer> e : leaseUnderlay.entrySet()) {
+                    if (e.getValue() == ip) {
+                        String owner = leaseOwner.get(e.getKey());
+                        if (ps.cell.equals(owner)) {
+                            return ip;
+                        }
+                        others |= owner != null;
+                    }
+                }
+                if (!others) {
+                    notOthers++;
+                    candidate = ip;
+                }
+            }
+            if (notOthers == 1) {
+                return candidate;
+            }
+        }
+        return likely[0];
+    }
+
+    /** The cell's underlay address, 0 when not known. */
+    int underlayIpOfCell(String cell) {
+        if (foundation != null) {
+            Optional<Cell> c = foundation.cell(cell);
+            if (c.isPresent()) {
+                return Ipv4.parse(c.get().underlayIp());
+            }
+        }
+        for (PointState ps : pointList) {
+            if (ps.kind == PointKind.UNDERLAY && ps.cell.equals(cell)) {
+                int ip = localUnderlayIp(ps);
+                if (ip != 0) {
+                    return ip;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The VTEP address ({@code <subnet>.0}) of a cell, 0 when not known. */
+    int vtepIpOfCell(String cell) {
+        if (foundation != null) {
+            Optional<Cell> c = foundation.cell(cell);
+            if (c.isPresent()) {
+                return c.get().subnetAddress();
+            }
+        }
+        for (Map.Entry<Integer, String> e : leaseOwner.entrySet()) {
+            if (e.getValue().equals(cell)) {
+                return e.getKey();
+            }
+        }
+        return 0;
+    }
+
+    /** True when the address is a cell's VTEP ({@code <subnet>.0}). */
+    boolean isVtepAddress(int ip) {
+        return SilkNames.isOverlay(ip) && (ip & 0xFF) == 0;
+    }
+
+    // ---- capture points along a path ----
+
+    PointState vethOf(int containerIp) {
+        return vethByIp.get(containerIp);
+    }
+
+    PointState pointOfKind(String cell, PointKind kind) {
+        PointState best = null;
+        for (PointState ps : pointList) {
+            if (ps.kind == kind && ps.cell.equals(cell) && (best == null || ps.frames > best.frames)) {
+                best = ps;
+            }
+        }
+        return best;
+    }
+
+    /** Where a packet of this kind would be seen on {@code cell} next, or a name for it when not captured. */
+    String expectedPointName(String cell, PointKind kind, int containerIp) {
+        String c = cell == null ? "?" : cell;
+        return switch (kind) {
+            case CONTAINER_VETH -> c + ":" + SilkNames.vethName(containerIp);
+            case VTEP -> c + ":" + SilkNames.VTEP_IFACE;
+            case UNDERLAY -> c + ":" + underlayNicName(cell);
+            case OTHER -> c;
+        };
+    }
+
+    private String underlayNicName(String cell) {
+        if (foundation != null && cell != null) {
+            Optional<Cell> c = foundation.cell(cell);
+            if (c.isPresent() && c.get().underlayNic() != null) {
+                return c.get().underlayNic();
+            }
+        }
+        return "eth0";
+    }
+
+    // ---- apps ----
+
+    Optional<Instance> instanceAt(int ip) {
+        return foundation == null ? Optional.empty() : foundation.instanceByIp(Ipv4.format(ip));
+    }
+
+    Optional<App> appAt(int ip) {
+        return instanceAt(ip).flatMap(i -> foundation.app(i.app()));
+    }
+
+    Optional<App> appByTag(int tag) {
+        return foundation == null || tag < 0 ? Optional.empty() : foundation.appByTag(tag);
+    }
+}
