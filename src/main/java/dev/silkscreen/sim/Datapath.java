@@ -5,7 +5,6 @@ import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.LinkType;
-import dev.silkscreen.model.Route;
 import dev.silkscreen.model.SilkNames;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +40,6 @@ final class Datapath {
     private final long seed;
     /** Last capture time per point: links are FIFO, a packet never overtakes the one before it. */
     private final java.util.IdentityHashMap<CapturePoint, long[]> lastAt = new java.util.IdentityHashMap<>();
-    private long framesOut;
 
     Datapath(BuiltFoundation built, long seed, FrameOrderer frames, Consumer<PacketTruth> truths) {
         this.frames = frames;
@@ -61,10 +59,6 @@ final class Datapath {
 
     Kernel kernel(String cell) {
         return kernels.get(cell);
-    }
-
-    long framesOut() {
-        return framesOut;
     }
 
     /** Uniform jitter in [lo, hi] microseconds, as nanoseconds. */
@@ -287,7 +281,6 @@ final class Datapath {
             t = last[0] + MIN_GAP_NANOS;
         }
         last[0] = t;
-        framesOut++;
         frames.add(t, new Frame(point, t + k.clockOffset, LinkType.ETHERNET, frame.length, frame));
         return t;
     }
