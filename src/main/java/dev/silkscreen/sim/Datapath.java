@@ -91,7 +91,7 @@ final class Datapath {
             trip.drop(fromContainer ? 4 : 10, cell, "addressed to " + cell + " itself, not to a container");
             return;
         }
-        Kernel.Hop r = k.route(p.dst());
+        Kernel.NextHop r = k.route(p.dst());
         if (r == null) {
             trip.drop(4, cell, cell + " has no route to " + Ipv4.format(p.dst()) + ": dropped, ICMP net unreachable back");
             icmpError(k, ip, 3, 0, 0, t, trip);
@@ -154,7 +154,7 @@ final class Datapath {
     /** A packet the cell itself sends (ICMP errors): route lookup, OUTPUT, then out. */
     private void localOut(Kernel k, byte[] ip, long t, Trip trip) {
         Packet p = new Packet(ip);
-        Kernel.Hop r = k.route(p.dst());
+        Kernel.NextHop r = k.route(p.dst());
         if (r == null) {
             trip.drop(4, k.cell.name(), k.cell.name() + " has no route to " + Ipv4.format(p.dst()));
             return;
@@ -177,7 +177,7 @@ final class Datapath {
         trip.arrival = new Trip.Arrival(port.instance(), t, ip);
     }
 
-    private void vtepOut(Kernel k, Kernel.Hop r, byte[] ip, int mark, long t, Trip trip) {
+    private void vtepOut(Kernel k, Kernel.NextHop r, byte[] ip, int mark, long t, Trip trip) {
         Packet p = new Packet(ip);
         String cell = k.cell.name();
         int nextHop = r.via() != 0 ? r.via() : p.dst();
@@ -212,8 +212,12 @@ final class Datapath {
         Kernel peer = byUnderlay.get(dst);
         long t1 = t + micros(2, 5);
         if (peer == null) {
-            for (int probe = 0; probe < 3; probe++) {
-                emit(k, k.nicPoint, t1 + probe * 1_000_000_000L, Wire.arpRequest(k.nicMac, k.underlayIp, dst));
+            Long failAt = k.unresolvedUnderlay.get(dst);
+            if (failAt == null || failAt <= t1) {
+                k.unresolvedUnderlay.put(dst, t1 + NEIGH_FAIL_NANOS);
+                for (int probe = 0; probe < 3; probe++) {
+                    emit(k, k.nicPoint, t1 + probe * 1_000_000_000L, Wire.arpRequest(k.nicMac, k.underlayIp, dst));
+                }
             }
             trip.drop(6, cell, cell + "'s FDB sends " + SilkNames.formatMac(mac) + " to " + Ipv4.format(dst)
                     + ", which nobody on the underlay holds: ARP fails, the underlay packet never leaves " + cell);
@@ -248,7 +252,7 @@ final class Datapath {
         if (o.isIcmpError()) {
             return;
         }
-        Kernel.Hop back = k.route(o.src());
+        Kernel.NextHop back = k.route(o.src());
         if (back == null) {
             return;
         }
