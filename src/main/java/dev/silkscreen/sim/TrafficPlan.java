@@ -91,7 +91,13 @@ final class TrafficPlan {
                     if (resp > dp.kernel(server.cell()).containerMtu - 28 || req > max) {
                         throw new ScenarioException("udp sizes must fit one datagram within the container MTU (request ≤ " + max + " bytes)");
                     }
-                    new UdpExchange(dp, loop, rnd, client, server, port, req, resp, t.df() == null || t.df()).start(when);
+                    boolean df = t.df() == null || t.df();
+                    int vtepMax = Math.min(dp.kernel(client.cell()).overlayMtu, dp.kernel(server.cell()).overlayMtu) - 28;
+                    if (!df && (req > vtepMax || resp > vtepMax)) {
+                        throw new ScenarioException("udp without df larger than silk-vtep's MTU (" + vtepMax
+                                + " bytes of data) would be fragmented, which the simulator does not do; send it with df: true");
+                    }
+                    new UdpExchange(dp, loop, rnd, client, server, port, req, resp, df).start(when);
                 }
                 default -> new PingExchange(dp, loop, rnd, client, server, echoId, n).start(when);
             }
