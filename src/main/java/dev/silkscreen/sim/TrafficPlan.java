@@ -140,7 +140,7 @@ final class TrafficPlan {
         if (!dsts.isEmpty()) {
             server = dsts.get(rnd.nextInt(dsts.size()));
             proto = p.protocol();
-            port = p.portStart() + (p.portEnd() > p.portStart() ? rnd.nextInt(p.portEnd() - p.portStart() + 1) : 0);
+            port = p.portStart(); // the app listens on the first port of the range
         } else {
             server = all.get(rnd.nextInt(all.size()));
             proto = rnd.nextInt(10) < 8 ? "tcp" : "udp";
@@ -189,7 +189,7 @@ final class TrafficPlan {
             if (kind < 7) {
                 policies.add(new ScenarioSpec.PolicySpec(from, to, "tcp", "8080"));
             } else if (kind < 9) {
-                policies.add(new ScenarioSpec.PolicySpec(from, to, "tcp", "9000-9100"));
+                policies.add(new ScenarioSpec.PolicySpec(from, to, "tcp", "8080-8090"));
             } else {
                 policies.add(new ScenarioSpec.PolicySpec(from, to, "udp", "8053"));
             }
