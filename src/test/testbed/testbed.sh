@@ -412,6 +412,9 @@ need_root_tools() {
 
 with_lock() { exec 9>"$LOCK"; flock -w 60 9 || die "another testbed.sh holds $LOCK"; }
 
+# What the built kernel state depends on: this script and the foundation.
+fingerprint() { cat "$HERE/foundation.sh" "${BASH_SOURCE[0]}" | sha256sum | cut -c1-16; }
+
 is_up() { [ -f "$STATE/scenario" ] && [ -f "$STATE/created" ]; }
 
 healthy() {
@@ -428,6 +431,10 @@ healthy() {
 cmd_up() {
   local scenario=${1:-seed}
   valid_scenario "$scenario"; need_root_tools; with_lock
+  if is_up && [ "$(cat "$STATE/fingerprint" 2>/dev/null)" != "$(fingerprint)" ]; then
+    log "a testbed built by another version of testbed.sh or foundation.sh is up: rebuilding it"
+    do_down
+  fi
   if is_up; then
     if healthy; then
       apply_scenario "$scenario"
@@ -440,6 +447,7 @@ cmd_up() {
   [ ! -e "$STATE/created" ] || do_down
   mkdir -p "$STATE/pids" "$STATE/logs"
   : >"$STATE/created"
+  fingerprint >"$STATE/fingerprint"
   trap 'rc=$?; if [ $rc -ne 0 ]; then log "up failed (status $rc): tearing down"; do_down; rm -f "$LOCK"; fi' EXIT
   build_underlay
   local c i
@@ -459,6 +467,8 @@ cmd_fault() {
   [ $# -eq 1 ] || die "usage: testbed.sh fault SCENARIO"
   valid_scenario "$1"; need_root_tools; with_lock
   healthy || die "the testbed is not up (testbed.sh up)"
+  [ "$(cat "$STATE/fingerprint" 2>/dev/null)" = "$(fingerprint)" ] ||
+    die "the testbed that is up was built by another version of testbed.sh or foundation.sh (testbed.sh up rebuilds it)"
   apply_scenario "$1"
   log "scenario $1"
 }

@@ -30,6 +30,7 @@ final class TestbedRig {
     private static final List<String> TOOLS = List.of(
             "ip", "bridge", "iptables", "iptables-restore", "tcpdump", "tshark", "sshd", "ssh", "curl", "ncat", "ping", "setsid", "flock");
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration LEASE_WAIT = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** What a finished script run printed. */
@@ -42,10 +43,15 @@ final class TestbedRig {
     private TestbedRig() {
     }
 
-    /** Skips the calling test (with the reason) unless this machine can run the testbed. */
+    /**
+     * Skips the calling test (with the reason) unless this machine can run the testbed, then takes
+     * the testbed for this JVM: one test run at a time uses it (others wait, then skip).
+     */
     static void assumeUsable() {
         String reason = missingPrerequisite();
         assumeTrue(reason == null, () -> "testbed e2e skipped: " + reason);
+        assumeTrue(TestbedLease.take(LEASE_WAIT), () -> "testbed e2e skipped: another test run held the testbed for "
+                + LEASE_WAIT.toMinutes() + " minutes (" + TestbedLease.FILE + ")");
     }
 
     /** Why the testbed cannot run here, or null when it can. */
