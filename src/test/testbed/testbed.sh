@@ -7,7 +7,7 @@
 #   testbed.sh fault SCENARIO       switch a running testbed to a scenario (seed = no fault)
 #   testbed.sh down                 remove everything the testbed made, by its records
 #   testbed.sh status               what is up, the scenario, the SSH endpoints
-#   testbed.sh topology             the foundation as Silkscreen topology JSON (stdout)
+#   testbed.sh topology             the foundation as Silkscreen topology JSON, read from the kernel
 #   testbed.sh exec WHERE CMD...    run CMD in a cell (cell1) or container (AppB/0) namespace
 #   testbed.sh capture DIR SECONDS [-- CMD...]
 #                                   tcpdump at every point while CMD runs, SECONDS more after it
@@ -358,7 +358,7 @@ apply_scenario() {
       ip -n "$UNDERLAY_NS" link set dev "$scell" down ;;
   esac
   echo "$scenario" >"$STATE/scenario"
-  write_topology >"$STATE/topology.json"
+  write_topology "$scenario" >"$STATE/topology.json"
 }
 
 valid_scenario() {
@@ -368,14 +368,61 @@ valid_scenario() {
 
 # ---------------------------------------------------------------- topology JSON
 
-json_str() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
+json_str() { # a JSON string, or null for an empty value
+  [ -n "$1" ] || { printf 'null'; return; }
+  local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"
+}
 
+# The word after KEY in an `ip` output line ("via", "dev", "src", "lladdr", "dst"), or empty.
+word_after() { local key=$1; shift; while [ $# -gt 1 ]; do [ "$1" = "$key" ] && { echo "$2"; return; }; shift; done; }
+
+# Silkscreen topology JSON (format silkscreen-topology/1, assets/topology-format.md), read
+# from the kernel: each cell's routes, permanent neighbours, silk-vtep FDB and filter table as
+# they are now, with the foundation's apps, instances, policies in force and the scenario's fault.
 write_topology() {
-  local c a i p sep
-  printf '{\n  "name": %s,\n  "cells": [' "$(json_str "$FOUNDATION_NAME")"
-  sep=; for c in "${CELLS[@]}"; do set -- $c
-    printf '%s\n    {"name": %s, "underlayIp": %s, "underlayNic": "eth0", "underlayMtu": %d, "subnet": %s}' \
-      "$sep" "$(json_str "$1")" "$(json_str "$2")" "$UNDERLAY_MTU" "$(json_str "$3")"; sep=,; done
+  local scenario=${1:-seed} c a i p sep ns line
+  printf '{\n  "format": "silkscreen-topology/1",\n  "name": %s,\n  "overlayNetwork": "10.255.0.0/16",\n  "cells": [' \
+    "$(json_str "$FOUNDATION_NAME-$scenario")"
+  sep=
+  for c in "${CELLS[@]}"; do
+    set -- $c; ns=$(cell_ns "$1")
+    local mtu; mtu=$(ip -n "$ns" -o link show dev eth0 | sed -n 's/.* mtu \([0-9]*\) .*/\1/p')
+    printf '%s\n    {"name": %s, "underlayIp": %s, "underlayNic": "eth0", "underlayMtu": %d, "subnet": %s,' \
+      "$sep" "$(json_str "$1")" "$(json_str "$2")" "${mtu:-$UNDERLAY_MTU}" "$(json_str "$3")"
+    sep=,
+    local rsep= dest via dev src origin
+    printf '\n     "routes": ['
+    while IFS= read -r line; do
+      set -- $line; dest=$1; [[ $dest == */* ]] || dest="$dest/32"
+      via=$(word_after via $line); dev=$(word_after dev $line); src=$(word_after src $line)
+      case $line in *"proto kernel"*) origin=kernel ;; *silk-vtep*) origin=silk-daemon ;; *) origin=static ;; esac
+      printf '%s\n       {"destination": %s, "via": %s, "dev": %s, "src": %s, "origin": %s}' "$rsep" \
+        "$(json_str "$dest")" "$(json_str "$via")" "$(json_str "$dev")" "$(json_str "$src")" "$(json_str "$origin")"
+      rsep=,
+    done < <(ip -n "$ns" -4 route show)
+    printf '],\n     "neighbours": ['
+    rsep=
+    while IFS= read -r line; do
+      set -- $line
+      printf '%s\n       {"ip": %s, "mac": %s, "dev": %s}' "$rsep" "$(json_str "$1")" \
+        "$(json_str "$(word_after lladdr $line)")" "$(json_str "$(word_after dev $line)")"
+      rsep=,
+    done < <(ip -n "$ns" -4 neigh show nud permanent)
+    printf '],\n     "fdb": ['
+    rsep=
+    while IFS= read -r line; do
+      set -- $line
+      printf '%s\n       {"mac": %s, "dst": %s, "dev": "silk-vtep"}' "$rsep" "$(json_str "$1")" "$(json_str "$(word_after dst $line)")"
+      rsep=,
+    done < <(bridge -n "$ns" fdb show dev silk-vtep)
+    printf '],\n     "rules": ['
+    rsep=
+    while IFS= read -r line; do
+      case $line in '#'*) continue ;; esac
+      printf '%s\n       %s' "$rsep" "$(json_str "$line")"; rsep=,
+    done < <(ip netns exec "$ns" iptables-save -t filter)
+    printf ']}'
+  done
   printf '\n  ],\n  "apps": ['
   sep=; for a in "${APPS[@]}"; do set -- $a
     printf '%s\n    {"name": %s, "guid": %s, "tag": %d}' "$sep" "$(json_str "$1")" "$(json_str "$2")" "$3"; sep=,; done
@@ -385,20 +432,23 @@ write_topology() {
       "$sep" "$(json_str "$1")" "$2" "$(json_str "$3")" "$(json_str "$4")" "$(json_str "$5")"; sep=,; done
   printf '\n  ],\n  "policies": ['
   sep=; for p in "${EFF_POLICIES[@]}"; do set -- $p
-    printf '%s\n    {"srcApp": %s, "dstApp": %s, "protocol": %s, "portStart": %d, "portEnd": %d}' \
+    printf '%s\n    {"source": %s, "destination": %s, "protocol": %s, "portStart": %d, "portEnd": %d}' \
       "$sep" "$(json_str "$1")" "$(json_str "$2")" "$(json_str "$3")" "$4" "$5"; sep=,; done
-  printf '\n  ],\n  "rules": {'
-  sep=; for c in $(cells_names); do
-    printf '%s\n    %s: [' "$sep" "$(json_str "$c")"; sep=,
-    local lsep= line
-    if [ -f "$STATE/rules-$c.txt" ]; then
-      while IFS= read -r line; do
-        case $line in -A*) printf '%s\n      %s' "$lsep" "$(json_str "$line")"; lsep=, ;; esac
-      done <"$STATE/rules-$c.txt"
-    fi
-    printf '\n    ]'
-  done
-  printf '\n  }\n}\n'
+  printf '\n  ],\n  "faults": ['
+  local ccell scell
+  set -- $(instance_record "$CLIENT_INSTANCE"); ccell=$3
+  set -- $(instance_record "$SERVER_INSTANCE"); scell=$3
+  case $scenario in
+    stale-fdb) printf '\n    {"kind": "stale-fdb", "cell": "%s", "peer": "%s", "detail": "%s"}' "$ccell" "$scell" \
+      "$ccell's FDB still sends $scell's VTEP MAC to $(cell_field "$BYSTANDER_CELL" 1), which is $BYSTANDER_CELL" ;;
+    no-route) printf '\n    {"kind": "no-route", "cell": "%s", "peer": "%s", "detail": "%s"}' "$ccell" "$scell" \
+      "silk-daemon on $ccell has not learned $scell's lease: no route, neighbour or FDB entry" ;;
+    cell-down) printf '\n    {"kind": "cell-down", "cell": "%s", "peer": null, "detail": "%s"}' "$scell" \
+      "$scell is unreachable on the underlay network" ;;
+    mtu) printf '\n    {"kind": "mtu", "cell": "%s", "peer": null, "detail": "%s"}' "$ccell" \
+      "containers on $ccell have MTU $UNDERLAY_MTU but silk-vtep has $(overlay_mtu)" ;;
+  esac
+  printf '\n  ]\n}\n'
 }
 
 # ---------------------------------------------------------------- commands
@@ -664,7 +714,7 @@ main() {
     down) cmd_down ;;
     status) cmd_status ;;
     fault) cmd_fault "$@" ;;
-    topology) if is_up; then cat "$STATE/topology.json"; else EFF_POLICIES=("${POLICIES[@]}"); write_topology; fi ;;
+    topology) is_up || die "the testbed is not up (testbed.sh up)"; cat "$STATE/topology.json" ;;
     exec) cmd_exec "$@" ;;
     capture) cmd_capture "$@" ;;
     traffic) cmd_traffic "$@" ;;

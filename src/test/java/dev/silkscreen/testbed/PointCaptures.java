@@ -37,6 +37,19 @@ record PointCaptures(Path dir, Map<CapturePoint, Path> files, List<String> traff
         return new PointCaptures(dir, Map.copyOf(files), List.copyOf(traffic));
     }
 
+    /** The topology ({@code silkscreen-topology/1}) in force during the capture. */
+    Path topology() {
+        return dir.resolve("topology.json");
+    }
+
+    /** {@code --capture CELL:IFACE=FILE} for every point, as the trace verb takes them. */
+    List<String> captureOptions() {
+        List<String> args = new ArrayList<>();
+        files.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> args.addAll(List.of("--capture", e.getKey().name() + "=" + e.getValue())));
+        return args;
+    }
+
     /** The traffic line of one exchange ({@code http AppB/0 AppA/0 ok ...}), or an empty string. */
     String result(String kind, String from) {
         return traffic.stream().filter(l -> l.startsWith(kind + " " + from + " ")).findFirst().orElse("");

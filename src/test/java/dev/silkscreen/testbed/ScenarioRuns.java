@@ -33,9 +33,25 @@ final class ScenarioRuns {
         String key = kinds.length == 0 ? scenario : scenario + "-" + String.join("-", kinds);
         PointCaptures run = RUNS.get(key);
         if (run == null) {
-            TestbedRig.up(scenario);
-            run = TestbedRig.capture(root().resolve(key), LINGER, kinds);
+            run = capture(scenario, root().resolve(key), kinds);
             RUNS.put(key, run);
+        }
+        return run;
+    }
+
+    /** Captures, keeping the topology in force beside the files; checks nobody switched the testbed meanwhile. */
+    private static PointCaptures capture(String scenario, Path dir, String... kinds) {
+        TestbedRig.up(scenario);
+        PointCaptures run = TestbedRig.capture(dir, LINGER, kinds);
+        try {
+            String now = Files.readString(TestbedRig.STATE.resolve("scenario")).strip();
+            if (!now.equals(scenario)) {
+                throw new AssertionError("the testbed was switched to " + now + " during the " + scenario
+                        + " capture: another test run is using it (" + TestbedLease.FILE + ")");
+            }
+            Files.copy(TestbedRig.STATE.resolve("topology.json"), run.topology());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the testbed's state after the " + scenario + " capture", e);
         }
         return run;
     }
