@@ -132,6 +132,7 @@ build_underlay() {
   ip addr add "$HOST_IP/$UNDERLAY_PREFIX" dev "$HOST_LINK"
   ip link set "$HOST_LINK" up
   ip -n "$UNDERLAY_NS" link set host master br0 up
+  bridge -n "$UNDERLAY_NS" link set dev host flood off
 }
 
 build_cell() { # NAME
@@ -142,6 +143,9 @@ build_cell() { # NAME
   ip -n "$UNDERLAY_NS" link add name "$cell" mtu "$UNDERLAY_MTU" type veth \
     peer name eth0 mtu "$UNDERLAY_MTU" address "$(underlay_nic_mac "$uip")" netns "$ns"
   ip -n "$UNDERLAY_NS" link set "$cell" master br0 up
+  # An IaaS fabric delivers to known addresses only: no flooding of unknown unicast (a cell that
+  # dropped off must not see its frames show up at the other cells).
+  bridge -n "$UNDERLAY_NS" link set dev "$cell" flood off
   ip -n "$ns" addr add "$uip/$UNDERLAY_PREFIX" dev eth0
   ip -n "$ns" link set eth0 up
   # silk-daemon's VTEP: VNI 1, GBP, no learning; MAC ee:ee + lease; <lease>.0/16 scope link.

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 final class ScenarioRuns {
     /** Seconds to keep capturing after the traffic, for late ICMP errors and retransmissions. */
     private static final double LINGER = 1.5;
+    /** no-route's ICMP host unreachable comes when ARP on silk-vtep gives up, about 3 s after the SYN. */
+    private static final double LINGER_NO_ROUTE = 3.0;
     private static final Map<String, PointCaptures> RUNS = new HashMap<>();
     private static Path root;
 
@@ -42,7 +44,7 @@ final class ScenarioRuns {
     /** Captures, keeping the topology in force beside the files; checks nobody switched the testbed meanwhile. */
     private static PointCaptures capture(String scenario, Path dir, String... kinds) {
         TestbedRig.up(scenario);
-        PointCaptures run = TestbedRig.capture(dir, LINGER, kinds);
+        PointCaptures run = TestbedRig.capture(dir, scenario.equals("no-route") ? LINGER_NO_ROUTE : LINGER, kinds);
         try {
             String now = Files.readString(TestbedRig.STATE.resolve("scenario")).strip();
             if (!now.equals(scenario)) {
