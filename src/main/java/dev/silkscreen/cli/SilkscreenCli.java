@@ -22,6 +22,10 @@ import picocli.CommandLine.Option;
                 TraceCommand.class,
                 ScenariosCommand.class,
                 SimulateCommand.class,
+                DiscoverCommand.class,
+                LiveCommand.class,
+                ProfileCommand.class,
+                SnapshotCommand.class,
         })
 public final class SilkscreenCli implements Runnable {
 

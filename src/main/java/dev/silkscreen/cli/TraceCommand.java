@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,6 +61,13 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Simulator seed for --scenario (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--live", paramLabel = "PROFILE.yaml",
+            description = "Trace live: tcpdump on every cell of this foundation profile over SSH (Ctrl-C stops).")
+    Path live;
+
+    @Mixin
+    LiveOptions liveOptions;
 
     @Option(names = "--topology", paramLabel = "FILE", description = "NAME.topology.json: app names, tags, policies and rules.")
     Path topology;
@@ -92,7 +100,17 @@ public final class TraceCommand implements Callable<Integer> {
         Foundation topo = topology == null ? null : readTopology(topology);
         List<CaptureFileSource> fileSources = new ArrayList<>();
         FrameSource source;
-        if (scenario != null) {
+        LiveTrace liveTrace = null;
+        if (live != null) {
+            if (scenario != null || !captures.isEmpty() || !files.isEmpty()) {
+                throw new UserException("--live traces cells: give it without capture files or --scenario");
+            }
+            liveTrace = LiveTrace.open(live, liveOptions, err);
+            if (topo == null) {
+                topo = liveTrace.foundation();
+            }
+            source = liveTrace.source();
+        } else if (scenario != null) {
             if (!captures.isEmpty() || !files.isEmpty()) {
                 throw new UserException("--scenario traces the simulator: give it without capture files");
             }
@@ -139,7 +157,14 @@ public final class TraceCommand implements Callable<Integer> {
         if (!summary && !json) {
             out.println(JourneyTable.header());
         }
-        Tracer.Outcome outcome = Tracer.run(source, topo, settings, sink);
+        Tracer.Outcome outcome;
+        try {
+            outcome = Tracer.run(source, topo, settings, sink);
+        } finally {
+            if (liveTrace != null) {
+                liveTrace.close();
+            }
+        }
         if (summary) {
             printSummary(out, flows);
         } else if (!json) {

@@ -2,6 +2,7 @@ package dev.silkscreen.live.discover;
 
 import dev.silkscreen.model.App;
 import dev.silkscreen.model.Cell;
+import dev.silkscreen.model.CellTables;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Policy;
@@ -17,6 +18,7 @@ import java.util.Set;
  * Builds the picture's {@link Foundation} from what discovery read on every cell: cells from their
  * VTEPs, containers from the silk veths, apps from the tags the {@code vpa--} MARK rules give
  * source IPs (named by the container metadata where it has a name, else by GUID, else by tag),
+ * kernel tables (routes, silk-vtep neighbours and FDB) per cell,
  * and policies from the ACCEPT rules (the required mark names the source app, the destination
  * IP the destination app). The same policy seen on several cells is listed once.
  */
@@ -31,7 +33,9 @@ public final class FoundationAssembler {
         Map<String, ContainerRecord> metaByIp = new HashMap<>();
         Map<String, String> handleByIp = new HashMap<>();
         Map<String, List<String>> rules = new LinkedHashMap<>();
+        Map<String, CellTables> tables = new LinkedHashMap<>();
         for (CellSnapshot s : snapshots) {
+            tables.put(s.cell(), tables(s));
             String subnet = s.subnet();
             String nic = s.underlayNic();
             int mtu = nic == null ? 1500 : s.link(nic).map(Link::mtu).orElse(1500);
@@ -81,7 +85,25 @@ public final class FoundationAssembler {
                 policies.add(new Policy(srcApp, dstApp, a.proto(), a.portStart(), a.portEnd()));
             }
         }
-        return new Foundation(name, cells, new ArrayList<>(appByKey.values()), instances, new ArrayList<>(policies), rules);
+        return new Foundation(name, cells, new ArrayList<>(appByKey.values()), instances, new ArrayList<>(policies), rules,
+                tables, List.of());
+    }
+
+    /** The cell's routes, silk-vtep neighbours and FDB entries in the model's terms. */
+    static CellTables tables(CellSnapshot s) {
+        List<dev.silkscreen.model.Route> routes = new ArrayList<>();
+        for (Route r : s.routes()) {
+            routes.add(new dev.silkscreen.model.Route(r.dst(), r.gateway(), r.dev(), null, null));
+        }
+        List<dev.silkscreen.model.Neighbour> neigh = new ArrayList<>();
+        for (Neighbour n : s.neighbours()) {
+            neigh.add(new dev.silkscreen.model.Neighbour(n.ip(), n.mac(), "silk-vtep"));
+        }
+        List<dev.silkscreen.model.FdbEntry> fdb = new ArrayList<>();
+        for (FdbEntry e : s.fdb()) {
+            fdb.add(new dev.silkscreen.model.FdbEntry(e.mac(), e.dst(), "silk-vtep"));
+        }
+        return new CellTables(routes, neigh, fdb);
     }
 
     private static App appFor(String ip, Map<String, Integer> tagByIp, Map<Integer, String> guidByTag,

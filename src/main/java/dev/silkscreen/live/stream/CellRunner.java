@@ -107,6 +107,7 @@ final class CellRunner {
         connections.add(first);
         CellSnapshot snap = CellDiscovery.discover(first, cell.name(), cell.sudo());
         session.snapshot(snap);
+        reapLost(first, listener);
         listener.cell(cell.name(), "connected", null);
         List<String> ifaces = chosenInterfaces(snap, listener);
         long seconds = TcpdumpCommand.seconds(Duration.between(Instant.now(), deadline));
@@ -125,20 +126,44 @@ final class CellRunner {
             String command = TcpdumpCommand.build(iface, filter, session.profile().capture(), seconds, cell.sudo(), discovered);
             PointCapture p = new PointCapture(new CapturePoint(cell.name(), iface), lane, command, cell.sudo(),
                     session.sink(), listener::point);
-            points.removeIf(old -> old.stats().point().equals(p.stats().point()));
-            points.add(p);
             started.add(p);
             Thread t = new Thread(p, "capture " + cell.name() + ":" + iface);
             t.setDaemon(true);
             threads.add(t);
         }
-        threads.forEach(Thread::start);
+        synchronized (this) {
+            if (stopping) {
+                return false;
+            }
+            points.removeIf(old -> started.stream().anyMatch(p -> p.stats().point().equals(old.stats().point())));
+            points.addAll(started);
+            threads.forEach(Thread::start);
+        }
         backoff.reset();
         firstAttempt.countDown();
         for (Thread t : threads) {
             LiveSession.join(t, Long.MAX_VALUE);
         }
         return !stopping && started.stream().anyMatch(p -> p.state() == PointState.LOST);
+    }
+
+    /** After a reconnect: ends the tcpdumps the lost connection left running (the cell's timeout would, later). */
+    private void reapLost(SshSession ssh, LiveListener listener) {
+        List<Long> pids = new ArrayList<>();
+        for (PointCapture p : points) {
+            if (p.state() == PointState.LOST && p.pid() > 1) {
+                pids.add(p.pid());
+            }
+        }
+        if (pids.isEmpty()) {
+            return;
+        }
+        try {
+            ssh.exec(TcpdumpCommand.reap(pids, cell.sudo()));
+        } catch (SshException e) {
+            listener.warning(cell.name() + ": could not end the captures of the lost connection (" + e.getMessage()
+                    + "); the cell's timeout will");
+        }
     }
 
     private SshSession lane(int pointIndex, SshSession first) throws SshException {
@@ -166,12 +191,16 @@ final class CellRunner {
     }
 
     void stop() {
-        stopping = true;
+        List<PointCapture> running;
+        synchronized (this) {
+            stopping = true;
+            running = new ArrayList<>(points);
+        }
         synchronized (sleeper) {
             sleeper.notifyAll();
         }
         List<Thread> killers = new ArrayList<>();
-        for (PointCapture p : points) {
+        for (PointCapture p : running) {
             Thread t = new Thread(p::stop, "stop capture");
             t.start();
             killers.add(t);

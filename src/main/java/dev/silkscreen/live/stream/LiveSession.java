@@ -33,7 +33,7 @@ public final class LiveSession implements AutoCloseable {
     private final FrameSink sink;
     private final String defaultUser;
     private final Map<String, CellSnapshot> snapshots = new LinkedHashMap<>();
-    private final List<CellRunner> runners = new ArrayList<>();
+    private final List<CellRunner> runners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object jumpLock = new Object();
     private SshSession jump;
     private volatile Foundation foundation;
@@ -89,13 +89,19 @@ public final class LiveSession implements AutoCloseable {
      * Starts capturing on every cell for at most {@code duration} (each tcpdump is also capped on
      * the cell) and returns once every cell has been discovered once or has failed its first try.
      */
-    public synchronized void start(Duration duration) {
+    public void start(Duration duration) {
         Instant deadline = Instant.now().plus(duration);
+        List<CellRunner> created = new ArrayList<>();
         for (CellTarget cell : profile.cells()) {
-            CellRunner r = new CellRunner(this, cell, deadline);
-            runners.add(r);
+            created.add(new CellRunner(this, cell, deadline));
         }
-        runners.forEach(CellRunner::start);
+        synchronized (this) {
+            if (stopped || !runners.isEmpty()) {
+                throw new IllegalStateException(stopped ? "the session was stopped" : "the session was already started");
+            }
+            runners.addAll(created);
+        }
+        created.forEach(CellRunner::start);
         for (CellRunner r : runners) {
             r.awaitFirstAttempt(client.timeouts().connect().multipliedBy(2).plus(client.timeouts().command().multipliedBy(7)));
         }
@@ -117,9 +123,9 @@ public final class LiveSession implements AutoCloseable {
 
     /** Kills every tcpdump (by pid), closes every channel and connection. Safe to call twice and from a shutdown hook. */
     public void stop() {
-        stopped = true;
         List<CellRunner> rs;
         synchronized (this) {
+            stopped = true;
             rs = new ArrayList<>(runners);
         }
         List<Thread> stoppers = new ArrayList<>();
@@ -167,7 +173,7 @@ public final class LiveSession implements AutoCloseable {
         return sink;
     }
 
-    FoundationProfile profile() {
+    public FoundationProfile profile() {
         return profile;
     }
 

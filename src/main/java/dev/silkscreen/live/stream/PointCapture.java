@@ -58,6 +58,11 @@ final class PointCapture implements Runnable {
         return state;
     }
 
+    /** The remote pid {@code echo $$} reported (timeout's, or sudo's), -1 before. */
+    long pid() {
+        return pid;
+    }
+
     @Override
     public void run() {
         RemoteExec rx;

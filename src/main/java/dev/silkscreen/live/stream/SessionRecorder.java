@@ -1,11 +1,10 @@
 package dev.silkscreen.live.stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.silkscreen.capture.PcapngWriter;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.FrameSink;
+import dev.silkscreen.model.TopologyJson;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 public final class SessionRecorder implements FrameSink, Closeable {
     private final PcapngWriter writer;
     private final Path topologyFile;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public SessionRecorder(Path pcapng, String note, int snapLength) throws IOException {
         OutputStream out = Files.newOutputStream(pcapng);
@@ -50,7 +48,9 @@ public final class SessionRecorder implements FrameSink, Closeable {
     /** Writes the topology (atomically replacing the previous one). */
     public synchronized void topology(Foundation foundation) throws IOException {
         Path tmp = topologyFile.resolveSibling(topologyFile.getFileName() + ".tmp");
-        json.writeValue(tmp.toFile(), foundation);
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            TopologyJson.write(foundation, out);
+        }
         Files.move(tmp, topologyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -71,6 +71,25 @@ public final class TcpdumpCommand {
         return ShellQuote.join(argv);
     }
 
+    /**
+     * Ends captures left behind by a lost connection: for each pid that still names a
+     * {@code timeout} (or {@code sudo}) process, as {@link #build} started, TERM it. The check
+     * keeps a pid that was since reused by something else from being touched.
+     */
+    public static String reap(java.util.List<Long> pids, boolean sudo) {
+        StringBuilder words = new StringBuilder();
+        for (long pid : pids) {
+            if (pid <= 1) {
+                throw new IllegalArgumentException("not a process id: " + pid);
+            }
+            words.append(' ').append(ShellQuote.quote(Long.toString(pid)));
+        }
+        String comm = sudo ? "sudo" : "timeout";
+        String kill = sudo ? "sudo -n kill -s TERM \"$p\"" : "kill -s TERM \"$p\"";
+        return "for p in" + words + "; do if [ \"$(cat /proc/$p/comm 2>/dev/null)\" = " + ShellQuote.quote(comm)
+                + " ]; then " + kill + "; fi; done; true";
+    }
+
     /** The filter for a point: the profile's on overlay points, VXLAN only on the underlay NIC. */
     public static String filterFor(String iface, String underlayNic, CaptureSettings limits) {
         return iface.equals(underlayNic) ? UNDERLAY_FILTER : limits.filter();

@@ -65,6 +65,21 @@ class FoundationAssemblerTest {
     }
 
     @Test
+    void kernelTablesAreKeptPerCell() {
+        Foundation f = FoundationAssembler.assemble("prod", List.of(sampleCell()));
+        assertThat(f.tablesOf("diego-cell/0").fdb()).containsExactly(new dev.silkscreen.model.FdbEntry("ee:ee:0a:ff:0c:00", "10.0.16.6", "silk-vtep"));
+        assertThat(f.tablesOf("diego-cell/0").routes()).anyMatch(r -> r.destination().equals("10.255.12.0/24") && "10.255.12.0".equals(r.via()));
+    }
+
+    @Test
+    void theTopologyFileRoundTrips() {
+        Foundation f = FoundationAssembler.assemble("prod", List.of(sampleCell()));
+        Foundation back = dev.silkscreen.model.TopologyJson.fromJson(dev.silkscreen.model.TopologyJson.toJson(f));
+        assertThat(back.policies()).isEqualTo(f.policies());
+        assertThat(back.instances()).isEqualTo(f.instances());
+    }
+
+    @Test
     void captureInterfacesAreTheVethsTheVtepAndTheUnderlayNic() {
         assertThat(sampleCell().captureInterfaces()).containsExactly("s-010255077003", "s-010255077004", "silk-vtep", "eth0");
     }

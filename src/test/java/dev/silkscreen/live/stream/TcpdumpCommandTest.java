@@ -59,6 +59,27 @@ class TcpdumpCommandTest {
     }
 
     @Test
+    void reapingChecksThePidStillNamesTheCaptureBeforeKilling() {
+        assertThat(TcpdumpCommand.reap(java.util.List.of(42L, 43L), false)).isEqualTo(
+                "for p in '42' '43'; do if [ \"$(cat /proc/$p/comm 2>/dev/null)\" = 'timeout' ]; then kill -s TERM \"$p\"; fi; done; true");
+    }
+
+    @Test
+    void reapingOnlyTheCapturesTimeoutProcessesInARealShell() throws Exception {
+        Process sleeper = new ProcessBuilder("timeout", "30", "sleep", "30").start();
+        Process bystander = new ProcessBuilder("sleep", "30").start();
+        try {
+            Process sh = new ProcessBuilder("/bin/sh", "-c", TcpdumpCommand.reap(java.util.List.of(sleeper.pid(), bystander.pid()), false)).start();
+            assertThat(sh.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(sleeper.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(bystander.isAlive()).isTrue();
+        } finally {
+            sleeper.destroyForcibly();
+            bystander.destroyForcibly();
+        }
+    }
+
+    @Test
     void kernelDropsAreReadFromTheExitStatistics() {
         assertThat(TcpdumpStderr.drops("17 packets dropped by kernel")).isEqualTo(17);
         assertThat(TcpdumpStderr.drops("3 packets captured")).isEqualTo(-1);
