@@ -133,6 +133,7 @@ build_underlay() {
   ip link set "$HOST_LINK" up
   ip -n "$UNDERLAY_NS" link set host master br0 up
   bridge -n "$UNDERLAY_NS" link set dev host flood off
+  bridge -n "$UNDERLAY_NS" fdb add "$(cat "/sys/class/net/$HOST_LINK/address")" dev host master static
 }
 
 build_cell() { # NAME
@@ -143,9 +144,11 @@ build_cell() { # NAME
   ip -n "$UNDERLAY_NS" link add name "$cell" mtu "$UNDERLAY_MTU" type veth \
     peer name eth0 mtu "$UNDERLAY_MTU" address "$(underlay_nic_mac "$uip")" netns "$ns"
   ip -n "$UNDERLAY_NS" link set "$cell" master br0 up
-  # An IaaS fabric delivers to known addresses only: no flooding of unknown unicast (a cell that
-  # dropped off must not see its frames show up at the other cells).
+  # Like an IaaS fabric, the underlay knows where every cell is (a static entry survives the port
+  # going down and up) and floods no unknown unicast (a cell that dropped off must not see its
+  # frames show up at the other cells).
   bridge -n "$UNDERLAY_NS" link set dev "$cell" flood off
+  bridge -n "$UNDERLAY_NS" fdb add "$(underlay_nic_mac "$uip")" dev "$cell" master static
   ip -n "$ns" addr add "$uip/$UNDERLAY_PREFIX" dev eth0
   ip -n "$ns" link set eth0 up
   # silk-daemon's VTEP: VNI 1, GBP, no learning; MAC ee:ee + lease; <lease>.0/16 scope link.
