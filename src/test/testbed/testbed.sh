@@ -11,7 +11,7 @@
 #   testbed.sh exec WHERE CMD...    run CMD in a cell (cell1) or container (AppB/0) namespace
 #   testbed.sh capture DIR SECONDS [-- CMD...]
 #                                   tcpdump at every point while CMD runs, SECONDS more after it
-#   testbed.sh traffic [KIND...]    the scenario's flow: http, upload, udp, ping (default: all)
+#   testbed.sh traffic [KIND...]    the scenario's flow (http, upload, udp, bigudp, ping), one line each
 #
 # Needs root, iproute2, iptables, tcpdump, openssh-server, ncat. State: /run/silkscreen-testbed
 # (override with SILKSCREEN_TESTBED_STATE). Every name the testbed makes starts with stb-.
@@ -28,17 +28,16 @@ HOST_LINK=stb-host
 SCENARIOS="seed no-policy wrong-port wrong-tag same-cell stale-fdb no-route mtu cell-down"
 # The fault scenarios act on the main flow: CLIENT_INSTANCE (AppB/0 on cell1) to SERVER_INSTANCE
 # (AppA/0 on cell2); same-cell uses SAME_CELL_SERVER (AppA/1 on cell1); stale-fdb points the
-# client cell's FDB entry for the server cell at BYSTANDER_CELL.
+# client cell's FDB entry for the server cell at BYSTANDER_CELL. The scenarios are the
+# simulator's (src/main/resources/dev/silkscreen/sim/scenarios/*.yaml) made with the kernel.
 CLIENT_INSTANCE=${CLIENT_INSTANCE:-AppB/0}
 SERVER_INSTANCE=${SERVER_INSTANCE:-AppA/0}
 SAME_CELL_SERVER=${SAME_CELL_SERVER:-AppA/1}
 BYSTANDER_CELL=${BYSTANDER_CELL:-cell3}
-# wrong-tag: the client cell marks the client app with this tag, which no policy knows.
-WRONG_TAG=${WRONG_TAG:-9}
-# wrong-port: the client's policy to the server app admits this port instead of the real one.
+# wrong-tag: only this app keeps its policy to the server app.
+WRONG_TAG_APP=${WRONG_TAG_APP:-AppC}
+# wrong-port: the client calls the server on this port, which no policy admits.
 WRONG_PORT=${WRONG_PORT:-9090}
-# mtu: the server cell's underlay NIC carries only this much, while silk assumes UNDERLAY_MTU.
-FAULT_MTU=${FAULT_MTU:-1400}
 
 log() { echo "testbed: $*" >&2; }
 die() { echo "testbed: $*" >&2; exit 1; }
@@ -235,15 +234,8 @@ EOF
 
 # ---------------------------------------------------------------- policy (iptables)
 
-# Effective policy list and marking for the current scenario (set by apply_scenario).
+# Policy list in force for the current scenario (set by apply_scenario).
 EFF_POLICIES=()
-MARK_OVERRIDE_APP=
-MARK_OVERRIDE_TAG=
-
-mark_tag_for() { # APP CELL -> tag the CELL's vpa chain marks APP's packets with
-  if [ "$1" = "$MARK_OVERRIDE_APP" ] && [ "$2" = "$MARK_OVERRIDE_CELL" ]; then echo "$MARK_OVERRIDE_TAG"; else app_field "$1" 2; fi
-}
-MARK_OVERRIDE_CELL=
 
 # iptables-restore input for CELL: vpa--<µs> at FORWARD 1 from the policy list, then one
 # overlay--<handle> chain per local container, and silk-cni's masquerade rule.
@@ -261,7 +253,7 @@ render_rules() {
   for i in "${local_inst[@]}"; do
     set -- $i
     printf -- '-A %s -s %s/32 -m comment --comment "src:%s" -j MARK --set-xmark 0x%x/0xffffffff\n' \
-      "$chain" "$4" "$(app_field "$1" 1)" "$(mark_tag_for "$1" "$cell")"
+      "$chain" "$4" "$(app_field "$1" 1)" "$(app_field "$1" 2)"
   done
   for p in "${EFF_POLICIES[@]}"; do
     set -- $p
@@ -299,61 +291,71 @@ render_rules() {
 
 # ---------------------------------------------------------------- scenarios
 
-# silk-daemon's view of the other cells, and healthy links: the state every scenario starts from.
+# The healthy state every scenario starts from: links up at their MTUs, and silk-daemon's entries
+# per remote cell as its converger writes them (route with the local VTEP address as source,
+# permanent ARP neighbour, FDB entry to the remote underlay IP).
 net_baseline() {
-  local cell=$1 ns other oip osub omac
-  ns=$(cell_ns "$cell")
-  ip -n "$UNDERLAY_NS" link set dev "$cell" mtu "$UNDERLAY_MTU" gso_max_segs 65535 up
+  local cell=$1 ns own other oip osub omac i
+  ns=$(cell_ns "$cell"); own=$(subnet_addr "$(cell_field "$cell" 2)")
+  ip -n "$UNDERLAY_NS" link set dev "$cell" up
   ip -n "$ns" link set dev eth0 mtu "$UNDERLAY_MTU" up
   ip -n "$ns" link set dev silk-vtep mtu "$(overlay_mtu)" up
+  for i in "${INSTANCES[@]}"; do
+    set -- $i
+    [ "$3" = "$cell" ] || continue
+    ip -n "$ns" link set dev "$(veth_name "$4")" mtu "$(overlay_mtu)"
+    ip -n "$(inst_ns "$1" "$2")" link set dev eth0 mtu "$(overlay_mtu)"
+    ip -n "$(inst_ns "$1" "$2")" route flush cache
+  done
   for other in $(cells_names); do
     [ "$other" = "$cell" ] && continue
     oip=$(cell_field "$other" 1); osub=$(cell_field "$other" 2); omac=$(vtep_mac "$osub")
-    ip -n "$ns" route replace "$osub" via "$(subnet_addr "$osub")" dev silk-vtep src "$(subnet_addr "$(cell_field "$cell" 2)")"
+    ip -n "$ns" route replace "$osub" via "$(subnet_addr "$osub")" dev silk-vtep src "$own"
     ip -n "$ns" neigh replace "$(subnet_addr "$osub")" lladdr "$omac" dev silk-vtep nud permanent
     bridge -n "$ns" fdb del "$omac" dev silk-vtep 2>/dev/null || true
     bridge -n "$ns" fdb append "$omac" dev silk-vtep dst "$oip"
   done
+  ip -n "$ns" neigh flush dev silk-vtep nud failed 2>/dev/null || true
 }
 
 apply_scenario() {
-  local scenario=$1 client server ccell scell capp sapp cell
-  client=$(instance_record "$CLIENT_INSTANCE"); server=$(instance_record "$SERVER_INSTANCE")
-  set -- $client; capp=$1; ccell=$3
-  set -- $server; sapp=$1; scell=$3
-  EFF_POLICIES=("${POLICIES[@]}"); MARK_OVERRIDE_APP=; MARK_OVERRIDE_CELL=; MARK_OVERRIDE_TAG=
+  local scenario=$1 ccell scell cell p i
+  set -- $(instance_record "$CLIENT_INSTANCE"); ccell=$3
+  set -- $(instance_record "$SERVER_INSTANCE"); scell=$3
   local -a kept=()
-  local p
   case $scenario in
-    no-policy)
-      for p in "${POLICIES[@]}"; do set -- $p; [ "$1 $2" = "$capp $sapp" ] || kept+=("$p"); done
+    no-policy) EFF_POLICIES=() ;;
+    wrong-tag) # only AppC may reach AppA: AppB's tag finds no ACCEPT on cell2
+      for p in "${POLICIES[@]}"; do set -- $p; [ "$1" = "$WRONG_TAG_APP" ] && kept+=("$p"); done
       EFF_POLICIES=("${kept[@]}") ;;
-    wrong-port)
-      for p in "${POLICIES[@]}"; do
-        set -- $p
-        if [ "$1 $2 $3" = "$capp $sapp tcp" ]; then kept+=("$1 $2 $3 $WRONG_PORT $WRONG_PORT"); else kept+=("$p"); fi
-      done
-      EFF_POLICIES=("${kept[@]}") ;;
-    wrong-tag)
-      MARK_OVERRIDE_APP=$capp; MARK_OVERRIDE_CELL=$ccell; MARK_OVERRIDE_TAG=$WRONG_TAG ;;
+    *) EFF_POLICIES=("${POLICIES[@]}") ;;
   esac
   for cell in $(cells_names); do
     net_baseline "$cell"
     render_rules "$cell" >"$STATE/rules-$cell.txt"
     ip netns exec "$(cell_ns "$cell")" iptables-restore <"$STATE/rules-$cell.txt"
   done
+  local sns smac; sns=$(cell_ns "$scell"); smac=$(vtep_mac "$(cell_field "$scell" 2)")
   case $scenario in
-    stale-fdb) # the client cell still sends the server cell's VTEP MAC to the bystander cell
-      local smac; smac=$(vtep_mac "$(cell_field "$scell" 2)")
+    stale-fdb) # cell1 still sends cell2's VTEP MAC to an underlay IP that is now another cell
       bridge -n "$(cell_ns "$ccell")" fdb del "$smac" dev silk-vtep
       bridge -n "$(cell_ns "$ccell")" fdb append "$smac" dev silk-vtep dst "$(cell_field "$BYSTANDER_CELL" 1)" ;;
-    no-route) # the client cell lost its route to the server cell's lease
-      ip -n "$(cell_ns "$ccell")" route del "$(cell_field "$scell" 2)" ;;
-    mtu) # the server cell's underlay carries less than silk assumes; wire-sized frames above it are lost
-      ip -n "$UNDERLAY_NS" link set dev "$scell" gso_max_segs 1
-      ip -n "$(cell_ns "$scell")" link set dev eth0 mtu "$FAULT_MTU" ;;
-    cell-down)
-      ip -n "$(cell_ns "$scell")" link set dev eth0 down ;;
+    no-route) # silk-daemon on cell1 has not learned cell2's lease: no route, neighbour or FDB entry
+      local ssub; ssub=$(cell_field "$scell" 2)
+      ip -n "$(cell_ns "$ccell")" route del "$ssub"
+      ip -n "$(cell_ns "$ccell")" neigh del "$(subnet_addr "$ssub")" dev silk-vtep
+      bridge -n "$(cell_ns "$ccell")" fdb del "$smac" dev silk-vtep ;;
+    mtu) # cell1's containers have MTU 1500 while silk-vtep has 1450
+      for i in "${INSTANCES[@]}"; do
+        set -- $i
+        [ "$3" = "$ccell" ] || continue
+        ip -n "$(cell_ns "$ccell")" link set dev "$(veth_name "$4")" mtu "$UNDERLAY_MTU"
+        ip -n "$(inst_ns "$1" "$2")" link set dev eth0 mtu "$UNDERLAY_MTU"
+      done ;;
+    cell-down) # cell2 just dropped off the underlay (its port is down): cell1 still has its
+      # underlay ARP entry, so packets leave cell1; cell2's points stay capturable and see nothing
+      ip netns exec "$(cell_ns "$ccell")" ping -c 1 -W 1 "$(cell_field "$scell" 1)" >/dev/null 2>&1 || true
+      ip -n "$UNDERLAY_NS" link set dev "$scell" down ;;
   esac
   echo "$scenario" >"$STATE/scenario"
   write_topology >"$STATE/topology.json"
@@ -579,45 +581,69 @@ cmd_capture() {
   return $rc
 }
 
-# The scenario's traffic, from the client container to the server: one line per kind on stdout,
-# "KIND ok DETAIL" or "KIND failed DETAIL". Failing traffic is the point of most scenarios, so
-# the status is 0 unless the testbed is not up.
+# The scenario's traffic, one result line per exchange on stdout: "KIND FROM TO ok|failed DETAIL".
+# Kinds: http (GET of 6000 bytes), upload (PUT of --upload bytes, default 200000), udp (echo),
+# bigudp (one 1472-byte datagram: 1500 bytes of IP, DF as Linux sets it for UDP), ping. Without
+# kinds, the scenario's plan: its flows as the simulator's scenario has them. Failing is what most scenarios
+# are for, so the status is 0 whenever the testbed is up.
 cmd_traffic() {
-  local from=$CLIENT_INSTANCE to= bytes=200000 kinds=()
+  local from= to= port= bytes=200000 kinds=()
   while [ $# -gt 0 ]; do
     case $1 in
       --from) from=$2; shift 2 ;;
       --to) to=$2; shift 2 ;;
+      --port) port=$2; shift 2 ;;
       --upload) bytes=$2; shift 2 ;;
-      http|upload|udp|ping) kinds+=("$1"); shift ;;
-      *) die "usage: testbed.sh traffic [--from APP/I] [--to APP/I] [--upload BYTES] [http|upload|udp|ping]..." ;;
+      http|upload|udp|bigudp|ping) kinds+=("$1"); shift ;;
+      *) die "usage: testbed.sh traffic [--from APP/I] [--to APP/I] [--port N] [--upload BYTES] [http|upload|udp|bigudp|ping]..." ;;
     esac
   done
   is_up || die "the testbed is not up (testbed.sh up)"
   [[ $bytes =~ ^[0-9]+$ ]] || die "--upload takes a byte count, not '$bytes'"
+  local scenario; scenario=$(cat "$STATE/scenario")
   if [ -z "$to" ]; then
-    if [ "$(cat "$STATE/scenario")" = same-cell ]; then to=$SAME_CELL_SERVER; else to=$SERVER_INSTANCE; fi
+    if [ "$scenario" = same-cell ]; then to=$SAME_CELL_SERVER; else to=$SERVER_INSTANCE; fi
   fi
-  [ ${#kinds[@]} -gt 0 ] || kinds=(http upload udp ping)
-  local ns dst k out rc
-  ns=$(where_ns "$from"); set -- $(instance_record "$to"); dst=$4
-  for k in "${kinds[@]}"; do
-    rc=0
-    case $k in
+  if [ -z "$port" ]; then
+    if [ "$scenario" = wrong-port ]; then port=$WRONG_PORT; else port=$HTTP_PORT; fi
+  fi
+  local -a plan=()
+  if [ ${#kinds[@]} -gt 0 ]; then
+    local k; for k in "${kinds[@]}"; do plan+=("$k ${from:-$CLIENT_INSTANCE} $to"); done
+  else
+    local c=${from:-$CLIENT_INSTANCE}
+    case $scenario in
+      mtu) plan=("bigudp $c $to") ;;
+      wrong-tag) plan=("http $c $to" "http $WRONG_TAG_APP/0 $to") ;;
+      same-cell) plan=("http $c $to" "http $to $c") ;;
+      *) plan=("http $c $to") ;;
+    esac
+  fi
+  local entry kind src dsti ns dst out rc
+  for entry in "${plan[@]}"; do
+    read -r kind src dsti <<<"$entry"
+    set -- $(instance_record "$dsti"); dst=$4
+    ns=$(where_ns "$src"); rc=0
+    case $kind in
       http)
-        out=$(ip netns exec "$ns" curl -sS -m 2 "http://$dst:$HTTP_PORT/hello" 2>&1) || rc=$? ;;
+        out=$(ip netns exec "$ns" curl -sS -m 2 -o /dev/null -w '%{http_code} %{size_download} bytes' "http://$dst:$port/bytes/6000" 2>&1) || rc=$? ;;
       upload)
         head -c "$bytes" /dev/urandom >"$STATE/upload.bin"
-        out=$(ip netns exec "$ns" curl -sS -m 3 -H 'Expect:' -T "$STATE/upload.bin" "http://$dst:$HTTP_PORT/upload" 2>&1) || rc=$? ;;
+        out=$(ip netns exec "$ns" curl -sS -m 4 -H 'Expect:' -T "$STATE/upload.bin" "http://$dst:$port/upload" 2>&1) || rc=$? ;;
       udp)
-        out=$( (echo "echo from $from"; sleep 0.5) | ip netns exec "$ns" ncat -u -w 1 "$dst" "$UDP_ECHO_PORT" 2>&1) || rc=$?
+        out=$( (echo "echo from $src"; sleep 0.5) | ip netns exec "$ns" ncat -u -w 1 "$dst" "$UDP_ECHO_PORT" 2>&1) || rc=$?
         [ $rc -ne 0 ] || [ -n "$out" ] || { rc=1; out="no echo"; } ;;
+      bigudp)
+        out=$( (head -c 1472 /dev/zero | tr '\0' u; sleep 0.5) | ip netns exec "$ns" ncat -u -w 1 "$dst" "$UDP_ECHO_PORT" 2>&1) || rc=$?
+        if [ $rc -eq 0 ]; then
+          if [ ${#out} -eq 1472 ]; then out="echoed 1472 bytes"; else rc=1; out="no echo (${#out} bytes back)"; fi
+        fi ;;
       ping)
-        out=$(ip netns exec "$ns" ping -n -c 1 -W 1 "$dst" 2>&1 | grep -E 'bytes from|From|loss' | tr '\n' ' ') || true
+        out=$(ip netns exec "$ns" ping -n -c 1 -W 1 "$dst" 2>&1 | grep -E 'bytes from|From|loss') || true
         [[ $out == *" 0% packet loss"* ]] || rc=1 ;;
     esac
     out=$(printf '%s' "$out" | tr '\n' ' ')
-    if [ $rc -eq 0 ]; then echo "$k ok $out"; else echo "$k failed $out"; fi
+    if [ $rc -eq 0 ]; then echo "$kind $src $dsti ok $out"; else echo "$kind $src $dsti failed $out"; fi
   done
 }
 

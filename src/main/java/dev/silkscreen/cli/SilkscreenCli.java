@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
                 DiscoverCommand.class,
                 LiveCommand.class,
                 ProfileCommand.class,
+                SnapshotCommand.class,
         })
 public final class SilkscreenCli implements Runnable {
 

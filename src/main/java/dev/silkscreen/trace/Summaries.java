@@ -10,13 +10,23 @@ final class Summaries {
     private Summaries() {
     }
 
-    static String of(DecodedFrame d) {
+    /** @param mtu next-hop MTU of an ICMP "fragmentation needed" (see {@link #nextHopMtu}), else anything */
+    static String of(DecodedFrame d, int mtu) {
         return switch (d.ipProto) {
             case FlowKey.TCP -> tcp(d.tcpFlags, Math.max(0, d.payloadLen));
             case FlowKey.UDP -> "UDP " + Math.max(0, d.payloadLen) + " bytes";
-            case FlowKey.ICMP -> icmp(d.icmpType, d.icmpCode, d.icmpSeq & 0xFFFF);
+            case FlowKey.ICMP -> icmp(d.icmpType, d.icmpCode, mtu);
             default -> "IP protocol " + d.ipProto;
         };
+    }
+
+    /** The next-hop MTU an ICMP "fragmentation needed" carries (RFC 1191: bytes 6-7 of its header), 0 when none. */
+    static int nextHopMtu(DecodedFrame d, byte[] frame) {
+        if (d.ipProto != FlowKey.ICMP || d.icmpType != 3 || d.icmpCode != 4 || d.l4Offset < 0
+                || frame == null || d.l4Offset + 8 > frame.length) {
+            return 0;
+        }
+        return (frame[d.l4Offset + 6] & 0xFF) << 8 | (frame[d.l4Offset + 7] & 0xFF);
     }
 
     private static final int[] FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10};

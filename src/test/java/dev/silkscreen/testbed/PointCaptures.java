@@ -30,8 +30,17 @@ record PointCaptures(Path dir, Map<CapturePoint, Path> files, List<String> traff
         return new PointCaptures(dir, Map.copyOf(files), List.copyOf(traffic));
     }
 
-    /** The traffic line for one kind ({@code http ok ...}), or an empty string. */
-    String result(String kind) {
-        return traffic.stream().filter(l -> l.startsWith(kind + " ")).findFirst().orElse("");
+    /** The traffic line of one exchange ({@code http AppB/0 AppA/0 ok ...}), or an empty string. */
+    String result(String kind, String from) {
+        return traffic.stream().filter(l -> l.startsWith(kind + " " + from + " ")).findFirst().orElse("");
+    }
+
+    /** The file of one point ({@code cell1:eth0}); fails the test when the run has no such point. */
+    Path file(String point) {
+        Path f = files.get(CapturePoint.parse(point));
+        if (f == null) {
+            throw new AssertionError("no capture point " + point + " in " + dir + " (have " + files.keySet() + ")");
+        }
+        return f;
     }
 }

@@ -90,7 +90,7 @@ class TestbedLifecycleE2ETest {
 
         assertThat(TestbedRig.exec("cell1", "ip", "route", "show", "default").out()).isBlank();
         assertThat(TestbedRig.exec("AppB/0", "ip", "route", "show", "default").out().strip())
-                .isEqualTo("default via 169.254.0.1 dev eth0 src 10.255.1.2");
+                .isEqualTo("default via 169.254.0.1 dev eth0 src 10.255.77.2");
     }
 
     @Test

@@ -56,7 +56,7 @@ class TraceAgreesWithSimulatorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void removingTheDestinationVethsMakesDeliveriesUnknownNeverDropped(String name) {
+    void removingADestinationVethMakesItsDeliveriesUnknownNeverDropped(String name) {
         SimResult r = simulate(name);
         List<Frame> frames = SimTraces.skewed(r, SEED + 2);
         Set<String> destinations = destinationsOfDelivered(r);
@@ -86,14 +86,15 @@ class TraceAgreesWithSimulatorTest {
         assertNeverWrong(r, journeys);
     }
 
+    /** The veth of the first container a container's packet was delivered to (none when no such packet). */
     private static Set<String> destinationsOfDelivered(SimResult r) {
-        Set<String> out = new java.util.HashSet<>();
         for (PacketTruth t : r.truth()) {
-            if (t.verdict() == Verdict.DELIVERED) {
-                r.foundation().instanceByIp(t.flow().dst()).ifPresent(i -> out.add(i.cell() + ":" + i.vethName()));
+            boolean fromContainer = r.foundation().instanceByIp(t.flow().src()).isPresent();
+            if (t.verdict() == Verdict.DELIVERED && fromContainer) {
+                return r.foundation().instanceByIp(t.flow().dst()).map(i -> Set.of(i.cell() + ":" + i.vethName())).orElse(Set.of());
             }
         }
-        return out;
+        return Set.of();
     }
 
     /** Every packet that left a frame has exactly its truth; no journey is made up. */

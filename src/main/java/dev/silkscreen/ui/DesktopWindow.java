@@ -1,0 +1,236 @@
+package dev.silkscreen.ui;
+
+import dev.silkscreen.sim.ScenarioSpec;
+import dev.silkscreen.ui.classroom.Keys;
+import dev.silkscreen.ui.editor.EditorDialog;
+import dev.silkscreen.ui.snapshot.PngWriter;
+import dev.silkscreen.ui.source.CaptureInput;
+import dev.silkscreen.ui.source.Run;
+import dev.silkscreen.ui.source.RunSource;
+import dev.silkscreen.ui.steps.Lesson;
+import dev.silkscreen.ui.theme.Theme;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The desktop window: wires a {@link MainModel} and its {@link MainView} to a stage, a
+ * {@link RunSource} and a background thread. Loading a scenario or capture files runs off the FX
+ * thread as a {@link Task}; the FX thread never waits on I/O.
+ */
+public final class DesktopWindow implements MainActions, Keys.Window {
+    private final Stage stage;
+    private final RunSource source;
+    private final MainModel model;
+    private final MainView view;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "silkscreen-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private Theme themeBeforeClassroom = Theme.LIGHT;
+    private Run lastScenario;
+    private ScenarioSpec editedSpec;
+
+    public DesktopWindow(Stage stage, RunSource source) {
+        this.stage = stage;
+        this.source = source;
+        this.model = new MainModel(Lesson.builtIn());
+        this.view = new MainView(model, this);
+        Scene scene = new Scene(view, 1440, 900);
+        scene.getStylesheets().setAll(model.themeProperty().get().stylesheet());
+        model.themeProperty().addListener((o, a, b) -> scene.getStylesheets().setAll(b.stylesheet()));
+        model.classroomProperty().addListener((o, a, b) -> classroomChanged(b));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            if (Keys.handle(e.getCode(), e.isControlDown() || e.isMetaDown(), model.playback(), this)) {
+                e.consume();
+            }
+        });
+        stage.setTitle("Silkscreen");
+        stage.setScene(scene);
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+        stage.setOnHidden(e -> {
+            view.picture().stop();
+            worker.shutdownNow();
+        });
+    }
+
+    public MainModel model() {
+        return model;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Shows the window and starts loading the scenario list and {@code first}. */
+    public void show(String first) {
+        stage.show();
+        run(new Task<List<String>>() {
+            @Override
+            protected List<String> call() {
+                return source.scenarios();
+            }
+        }, names -> view.toolBar().setScenarios(names));
+        openScenario(first);
+    }
+
+    @Override
+    public void openScenario(String name) {
+        model.statusProperty().set("Simulating " + name + " …");
+        run(new Task<Run>() {
+            @Override
+            protected Run call() throws Exception {
+                return source.scenario(name);
+            }
+        }, r -> {
+            lastScenario = r;
+            model.show(r);
+            stage.setTitle("Silkscreen · " + r.title());
+        });
+    }
+
+    @Override
+    public void openCaptures() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open capture files");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Captures (pcap, pcapng)", "*.pcap", "*.pcapng", "*.cap"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files == null || files.isEmpty()) {
+            return;
+        }
+        Optional<List<CaptureInput>> inputs = new CaptureDialog(files.stream().map(File::toPath).toList()).showAndWait();
+        inputs.ifPresent(this::openCaptures);
+    }
+
+    /** Reads {@code inputs} in the background and shows their journeys. */
+    public void openCaptures(List<CaptureInput> inputs) {
+        model.statusProperty().set("Reading " + inputs.size() + " capture file(s) …");
+        run(new Task<Run>() {
+            @Override
+            protected Run call() throws Exception {
+                return source.captures(inputs);
+            }
+        }, r -> {
+            model.show(r);
+            stage.setTitle("Silkscreen · " + r.title());
+        });
+    }
+
+    @Override
+    public void editScenario() {
+        if (lastScenario == null) {
+            return;
+        }
+        String name = lastScenario.foundation().name();
+        run(new Task<ScenarioSpec>() {
+            @Override
+            protected ScenarioSpec call() throws Exception {
+                return editedSpec != null && editedSpec.name().equals(name) ? editedSpec : source.spec(name);
+            }
+        }, spec -> new EditorDialog(spec).showAndWait().ifPresent(this::simulate));
+    }
+
+    /** Simulates an edited scenario and says how the verdicts changed. */
+    public void simulate(ScenarioSpec spec) {
+        Run before = lastScenario;
+        model.statusProperty().set("Simulating " + spec.name() + " …");
+        run(new Task<Run>() {
+            @Override
+            protected Run call() throws Exception {
+                return source.simulate(spec);
+            }
+        }, r -> {
+            editedSpec = spec;
+            lastScenario = r;
+            model.show(r);
+            stage.setTitle("Silkscreen · " + r.title());
+            model.statusProperty().set(model.statusProperty().get() + " · " + Verdicts.change(before, r));
+        });
+    }
+
+    @Override
+    public void exportPng() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the view as PNG");
+        chooser.setInitialFileName("silkscreen-step-" + model.playback().currentStep() + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        try {
+            javafx.scene.Node what = model.classroomProperty().get() ? view : view.picture();
+            PngWriter.write(what.snapshot(null, null), f.toPath());
+            model.statusProperty().set("Saved " + f);
+        } catch (IOException e) {
+            error("Could not save " + f + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void toggleFullScreen() {
+        stage.setFullScreen(!stage.isFullScreen());
+    }
+
+    @Override
+    public void leaveClassroom() {
+        model.classroomProperty().set(false);
+    }
+
+    @Override
+    public void toggleClassroom() {
+        model.toggleClassroom();
+    }
+
+    private void classroomChanged(boolean on) {
+        if (on) {
+            themeBeforeClassroom = model.themeProperty().get() == Theme.CLASSROOM ? Theme.LIGHT : model.themeProperty().get();
+            model.themeProperty().set(Theme.CLASSROOM);
+            stage.setFullScreen(true);
+        } else {
+            model.themeProperty().set(themeBeforeClassroom);
+            stage.setFullScreen(false);
+        }
+    }
+
+    private <T> void run(Task<T> task, java.util.function.Consumer<T> done) {
+        task.setOnSucceeded(e -> done.accept(task.getValue()));
+        task.setOnFailed(e -> {
+            Throwable t = task.getException();
+            error(t.getMessage() == null ? t.toString() : t.getMessage());
+        });
+        worker.submit(task);
+    }
+
+    private void error(String message) {
+        model.statusProperty().set("Error: " + message);
+        if (stage.isShowing()) {
+            Alert a = new Alert(Alert.AlertType.ERROR, message);
+            a.initOwner(stage);
+            a.setHeaderText(null);
+            a.show();
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package dev.silkscreen.ui.canvas;
+
+import dev.silkscreen.model.Cell;
+import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SilkNames;
+import dev.silkscreen.ui.playback.Schedule;
+import dev.silkscreen.ui.theme.Palette;
+import dev.silkscreen.ui.theme.Theme;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws the packets of one frame. Few packets: each one full size, with its label, its mark tag
+ * (colour and text, e.g. {@code 0x0004 AppB}) and, between the cells, the underlay envelope
+ * around it. Many packets: small chips, merged into one counted chip where they crowd, while the
+ * followed and the selected packet stay full size on top.
+ */
+public final class PacketPainter {
+    /** Above this many packets on screen, the others are drawn as chips. */
+    public static final int CROWD = 12;
+    static final double CHIP_W = 30;
+    static final double CHIP_H = 18;
+    static final double BUCKET = 44;
+
+    private final Theme theme;
+    private final Foundation foundation;
+    private final Map<String, Color> appColours;
+    private final Font bold;
+    private final Font text;
+    private final Font small;
+    private final double ts;
+    private int[] bucketCount = new int[0];
+    private int[] bucketFirst = new int[0];
+    private boolean crowded;
+
+    PacketPainter(Theme theme, Foundation foundation, Map<String, Color> appColours) {
+        this.theme = theme;
+        this.foundation = foundation;
+        this.appColours = appColours;
+        this.ts = theme.textSize();
+        this.bold = Font.font("DejaVu Sans", FontWeight.BOLD, ts);
+        this.text = Font.font("DejaVu Sans", FontWeight.NORMAL, ts);
+        this.small = Font.font("DejaVu Sans", FontWeight.NORMAL, theme.smallSize());
+    }
+
+    double packetW() {
+        return ts * 9.5;
+    }
+
+    double packetH() {
+        return ts * 2.8;
+    }
+
+    void draw(GraphicsContext g, Projector pr, Highlight hl) {
+        int n = pr.count();
+        crowded = n > CROWD;
+        if (crowded) {
+            drawChips(g, pr, hl);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < n; i++) {
+                Sprite s = pr.sprite(i);
+                boolean special = s.journey == hl.followed() || s.journey == hl.selectedJourney();
+                if ((pass == 0 && !crowded && !special) || (pass == 1 && special)) {
+                    drawFull(g, pr, s, s.journey == hl.selectedJourney());
+                }
+            }
+        }
+    }
+
+    private void drawChips(GraphicsContext g, Projector pr, Highlight hl) {
+        PictureLayout layout = pr.layout();
+        int cols = (int) Math.ceil(layout.width() / BUCKET) + 1;
+        int rows = (int) Math.ceil(layout.height() / BUCKET) + 1;
+        if (bucketCount.length < cols * rows) {
+            bucketCount = new int[cols * rows];
+            bucketFirst = new int[cols * rows];
+        }
+        Arrays.fill(bucketCount, 0, cols * rows, 0);
+        for (int i = 0; i < pr.count(); i++) {
+            Sprite s = pr.sprite(i);
+            if (s.journey == hl.followed() || s.journey == hl.selectedJourney()) {
+                continue;
+            }
+            int b = bucket(s, cols, rows);
+            if (bucketCount[b]++ == 0) {
+                bucketFirst[b] = i;
+            }
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int b = 0; b < cols * rows; b++) {
+            int c = bucketCount[b];
+            if (c == 0) {
+                continue;
+            }
+            Sprite s = pr.sprite(bucketFirst[b]);
+            Journey j = pr.schedule().journey(s.journey);
+            if (c == 1) {
+                chip(g, s, j, CHIP_W, CHIP_H);
+            } else {
+                double w = CHIP_W + 14 + 8 * Math.log10(c) * 3;
+                chip(g, s, j, w, CHIP_H * 1.5);
+                g.setFill(Palette.textOn(fillFor(s, j)));
+                g.setFont(small);
+                g.fillText("×" + c, s.x, s.y);
+            }
+        }
+    }
+
+    private int bucket(Sprite s, int cols, int rows) {
+        int cx = Math.max(0, Math.min(cols - 1, (int) (s.x / BUCKET)));
+        int cy = Math.max(0, Math.min(rows - 1, (int) (s.y / BUCKET)));
+        return cy * cols + cx;
+    }
+
+    private Color fillFor(Sprite s, Journey j) {
+        if (s.phase == Sprite.Phase.DROPPED) {
+            return theme.drop();
+        }
+        return s.tag > 0.5 ? appColour(j) : theme.componentFill();
+    }
+
+    private void chip(GraphicsContext g, Sprite s, Journey j, double w, double h) {
+        g.setGlobalAlpha(Math.max(0.15, s.alpha));
+        if (s.envelope > 0.5) {
+            g.setFill(theme.envelope());
+            g.fillRoundRect(s.x - w / 2 - 5, s.y - h / 2 - 5, w + 10, h + 10, 8, 8);
+            g.setStroke(theme.envelopeStroke());
+            g.setLineWidth(2);
+            g.strokeRoundRect(s.x - w / 2 - 5, s.y - h / 2 - 5, w + 10, h + 10, 8, 8);
+        }
+        g.setFill(fillFor(s, j));
+        g.fillRoundRect(s.x - w / 2, s.y - h / 2, w, h, h, h);
+        g.setStroke(theme.text());
+        g.setLineWidth(1.5);
+        g.strokeRoundRect(s.x - w / 2, s.y - h / 2, w, h, h, h);
+        if (s.phase == Sprite.Phase.DROPPED) {
+            Marks.cross(g, s.x + w / 2, s.y - h / 2, 8, theme.drop());
+        } else if (s.phase == Sprite.Phase.DELIVERED) {
+            Marks.check(g, s.x + w / 2, s.y - h / 2, 8, theme.ok());
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    private void drawFull(GraphicsContext g, Projector pr, Sprite s, boolean selected) {
+        Journey j = pr.schedule().journey(s.journey);
+        PacketPath path = pr.path(s.journey);
+        double w = packetW();
+        double h = packetH();
+        double band = s.tag > 0 ? bandH() : 0;
+        g.setGlobalAlpha(Math.max(0, Math.min(1, s.alpha)));
+        if (s.envelope > 0) {
+            drawEnvelope(g, s, path, j, w, h + bandH());
+        }
+        boolean icmpError = isIcmpError(j);
+        double x = s.x - w / 2;
+        double y = s.y - h / 2;
+        g.setFill(theme.cellFill());
+        g.fillRoundRect(x, y, w, h + band, 14, 14);
+        if (band > 0) {
+            Color c = appColour(j);
+            double keep = g.getGlobalAlpha();
+            g.setGlobalAlpha(keep * s.tag);
+            g.setFill(c);
+            g.fillRoundRect(x, y + h, w, band, 14, 14);
+            g.fillRect(x, y + h, w, band / 2);
+            g.setFill(Palette.textOn(c));
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(tagText(j), s.x, y + h + band / 2, w - 10);
+            g.setGlobalAlpha(keep);
+        }
+        g.setStroke(icmpError ? theme.drop() : theme.text());
+        g.setLineWidth(theme.lineWidth() * 1.2);
+        if (icmpError) {
+            g.setLineDashes(8, 5);
+        }
+        g.strokeRoundRect(x, y, w, h + band, 14, 14);
+        g.setLineDashes();
+        if (selected) {
+            g.setStroke(Palette.REDDISH_PURPLE);
+            g.setLineWidth(theme.lineWidth() * 1.5);
+            g.strokeRoundRect(x - 6, y - 6, w + 12, h + band + 12, 18, 18);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(theme.text());
+        g.setFont(bold);
+        g.fillText(summary(j), s.x, y + ts * 0.3, w - 10);
+        g.setFont(small);
+        g.setFill(theme.mutedText());
+        g.fillText("to " + destination(j), s.x, y + ts * 1.5, w - 10);
+        if (s.phase == Sprite.Phase.DROPPED) {
+            drawDrop(g, s, j, x, y, w, h + band);
+        } else if (s.phase == Sprite.Phase.DELIVERED) {
+            Marks.check(g, x + w, y, ts * 0.8, theme.ok());
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    double bandH() {
+        return theme.smallSize() * 1.45;
+    }
+
+    private void drawEnvelope(GraphicsContext g, Sprite s, PacketPath path, Journey j, double w, double h) {
+        double e = s.envelope;
+        double sm = theme.smallSize();
+        double pad = ts * 0.5;
+        double head = sm * 2.7;
+        double below = pad;
+        double ew = Math.max(w + 2 * pad, sm * 15.5);
+        double eh = head + h + below;
+        double cx = s.x;
+        double cy = s.y - h / 2 - head + eh / 2;
+        double sw = ew * (0.55 + 0.45 * e);
+        double sh = eh * (0.55 + 0.45 * e);
+        double ox = cx - sw / 2;
+        double oy = cy - sh / 2;
+        double keep = g.getGlobalAlpha();
+        g.setGlobalAlpha(keep * Math.min(1, e * 1.5));
+        g.setFill(theme.envelope());
+        g.fillRoundRect(ox, oy, sw, sh, 18, 18);
+        g.setStroke(theme.envelopeStroke());
+        g.setLineWidth(theme.lineWidth() * 1.3);
+        g.strokeRoundRect(ox, oy, sw, sh, 18, 18);
+        if (e > 0.6) {
+            g.setFill(theme == Theme.DARK ? Color.WHITE : Color.BLACK);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            g.setFont(small);
+            g.fillText(underlayText(path), cx, oy + sm * 0.3, sw - 12);
+            g.fillText("VXLAN · GBP " + (j.tag() < 0 ? "none" : j.tag()) + " · UDP " + SilkNames.VXLAN_PORT, cx,
+                    oy + sm * 1.4, sw - 12);
+        }
+        g.setGlobalAlpha(keep);
+    }
+
+    private String underlayText(PacketPath path) {
+        String from = foundation.cell(String.valueOf(path.srcCell())).map(Cell::underlayIp).orElse("?");
+        String to = foundation.cell(String.valueOf(path.dstCell())).map(Cell::underlayIp).orElse("?");
+        return from + " → " + to;
+    }
+
+    private void drawDrop(GraphicsContext g, Sprite s, Journey j, double x, double y, double w, double h) {
+        Marks.cross(g, x + w, y, ts * 0.9, theme.drop());
+        String head = "Dropped at step " + j.dropStage() + (j.dropCell() == null ? "" : " on " + j.dropCell());
+        List<String> lines = Marks.wrap(j.reason() == null ? "no reason recorded" : j.reason(), 34);
+        double sm = theme.smallSize();
+        double bw = sm * 0.62 * 36;
+        double lh = sm * 1.25;
+        double bh = lh * (lines.size() + 1) + sm * 0.9;
+        double bx = Math.max(0, x + w - bw);
+        double by = y + h + ts * 0.6;
+        g.setFill(theme.cellFill());
+        g.fillRoundRect(bx, by, bw, bh, 12, 12);
+        g.setStroke(theme.drop());
+        g.setLineWidth(theme.lineWidth() * 1.5);
+        g.strokeRoundRect(bx, by, bw, bh, 12, 12);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(theme.drop());
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, sm));
+        g.fillText("✗ " + head, bx + 10, by + sm * 0.4, bw - 20);
+        g.setFill(theme.text());
+        g.setFont(small);
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), bx + 10, by + sm * 0.5 + lh * (i + 1), bw - 20);
+        }
+    }
+
+    /** The journey's packet under world point (wx, wy) in the last drawn frame, or -1. */
+    public int journeyAt(Projector pr, double wx, double wy) {
+        for (int i = pr.count() - 1; i >= 0; i--) {
+            Sprite s = pr.sprite(i);
+            double w = crowded ? CHIP_W + 16 : packetW();
+            double h = crowded ? CHIP_H + 16 : packetH() + bandH();
+            double top = crowded ? s.y - h / 2 : s.y - packetH() / 2;
+            if (Math.abs(wx - s.x) <= w / 2 && wy >= top && wy <= top + h) {
+                return s.journey;
+            }
+        }
+        return -1;
+    }
+
+    Color appColour(Journey j) {
+        String app = j.srcApp() != null ? j.srcApp()
+                : foundation.appByTag(j.tag()).map(a -> a.name()).orElse(null);
+        return app == null ? theme.mutedText() : appColours.getOrDefault(app, theme.mutedText());
+    }
+
+    /** The tag as the packet carries it: {@code 0x0004 AppB}. */
+    public static String tagText(Journey j) {
+        String hex = j.tag() < 0 ? "no mark" : "0x" + SilkNames.tagHex(j.tag());
+        return j.srcApp() == null ? hex : hex + " " + j.srcApp();
+    }
+
+    /** An ICMP error (e.g. the port-unreachable of a rejection): drawn with a dashed vermillion edge. */
+    static boolean isIcmpError(Journey j) {
+        return Schedule.isIcmpError(j);
+    }
+
+    private static String summary(Journey j) {
+        return j.summary() == null || j.summary().isBlank() ? j.flow().proto().toUpperCase() : j.summary();
+    }
+
+    private static String destination(Journey j) {
+        String who = nameOr(j.dstApp(), j.flow().dst());
+        return j.flow().dport() > 0 ? who + " :" + j.flow().dport() : who;
+    }
+
+    private static String nameOr(String name, String ip) {
+        return name == null ? ip : name;
+    }
+}

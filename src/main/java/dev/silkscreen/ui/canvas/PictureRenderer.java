@@ -1,0 +1,274 @@
+package dev.silkscreen.ui.canvas;
+
+import dev.silkscreen.model.App;
+import dev.silkscreen.model.Cell;
+import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.Instance;
+import dev.silkscreen.model.SilkNames;
+import dev.silkscreen.ui.theme.Palette;
+import dev.silkscreen.ui.theme.Theme;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws the foundation (cells, containers, veth pairs, gates, VTEPs, NICs, the underlay) and hands
+ * the packets to {@link PacketPainter}. Everything is drawn in world units under one transform, so
+ * zoom and pan cost nothing extra.
+ */
+public final class PictureRenderer {
+    static final Color ACCENT = Palette.BLUE;
+
+    private final Theme theme;
+    private final Foundation foundation;
+    private final Map<String, Color> appColours = new HashMap<>();
+    private final Font title;
+    private final Font text;
+    private final Font small;
+    private final PacketPainter packets;
+
+    public PictureRenderer(Theme theme, Foundation foundation) {
+        this.theme = theme;
+        this.foundation = foundation;
+        List<App> apps = foundation.apps();
+        for (int i = 0; i < apps.size(); i++) {
+            appColours.put(apps.get(i).name(), Palette.app(i));
+        }
+        this.title = Font.font("DejaVu Sans", FontWeight.BOLD, theme.titleSize());
+        this.text = Font.font("DejaVu Sans", FontWeight.NORMAL, theme.textSize());
+        this.small = Font.font("DejaVu Sans", FontWeight.NORMAL, theme.smallSize());
+        this.packets = new PacketPainter(theme, foundation, appColours);
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public PacketPainter packets() {
+        return packets;
+    }
+
+    /** Colour of an app's tag and container strip (Okabe–Ito, by the app's place in the list). */
+    public Color appColour(String app) {
+        return appColours.getOrDefault(app, theme.mutedText());
+    }
+
+    private String layoutTag(String app) {
+        return foundation.app(app).map(a -> "0x" + a.tagHex()).orElse("");
+    }
+
+    /** Draws one frame: background, foundation, packets. */
+    public void draw(GraphicsContext g, double width, double height, Viewport vp, Projector projector, Highlight hl) {
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setFill(theme.background());
+        g.fillRect(0, 0, width, height);
+        PictureLayout layout = projector.layout();
+        g.setTransform(vp.scale(), 0, 0, vp.scale(), vp.offsetX(), vp.offsetY());
+        Part active = activePart(projector, hl);
+        drawUnderlay(g, layout, active);
+        for (Part p : layout.parts()) {
+            switch (p.kind()) {
+                case CELL -> drawCell(g, layout, p);
+                case CONTAINER -> drawContainer(g, p);
+                case VETH -> drawVeth(g, layout, p);
+                case GATE -> drawGate(g, layout, p, projector, hl);
+                case VTEP -> drawDevice(g, p, SilkNames.VTEP_IFACE,
+                        p.cell().vtepIp() + "/16 · VNI " + SilkNames.VNI + " · gbp");
+                case NIC -> drawDevice(g, p, p.cell().underlayNic(),
+                        p.cell().underlayIp() + " · MTU " + p.cell().underlayMtu());
+                default -> { }
+            }
+        }
+        for (Part p : layout.parts()) {
+            if (p.kind() != PartKind.CELL && p.kind() != PartKind.UNDERLAY && p == active) {
+                outline(g, p.box(), ACCENT, theme.lineWidth() * 2.2, false);
+            }
+            if (hl.selectedPart() != null && p.equals(hl.selectedPart())) {
+                outline(g, p.box(), Palette.REDDISH_PURPLE, theme.lineWidth() * 1.6, true);
+            }
+        }
+        packets.draw(g, projector, hl);
+        g.setTransform(1, 0, 0, 1, 0, 0);
+    }
+
+    /** The part where the followed packet is at its current step. */
+    static Part activePart(Projector projector, Highlight hl) {
+        if (hl.followed() < 0 || hl.step() <= 0 || hl.followed() >= projector.schedule().size()) {
+            return null;
+        }
+        dev.silkscreen.model.Journey j = projector.schedule().journey(hl.followed());
+        int step = j.verdict() == dev.silkscreen.model.Verdict.DROPPED
+                ? Math.min(hl.step(), dev.silkscreen.ui.playback.Schedule.lastStep(j)) : hl.step();
+        Point a = projector.path(hl.followed()).anchor(step);
+        Part p = projector.layout().partAt(a.x(), a.y());
+        return p == null || p.kind() == PartKind.CELL ? null : p;
+    }
+
+    private void drawUnderlay(GraphicsContext g, PictureLayout layout, Part active) {
+        Box bus = layout.bus();
+        boolean on = active != null && active.kind() == PartKind.UNDERLAY;
+        g.setStroke(on ? ACCENT : theme.line());
+        g.setLineWidth(theme.lineWidth() * (on ? 3 : 2));
+        for (Cell c : layout.foundation().cells()) {
+            Box nic = layout.nic(c.name());
+            double rail = layout.rail(c.name());
+            g.strokeLine(rail, nic.bottom(), rail, bus.cy());
+        }
+        g.setFill(on ? ACCENT : theme.line());
+        g.fillRoundRect(bus.x(), bus.cy() - 7, bus.w(), 14, 14, 14);
+        g.setFill(theme.mutedText());
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT, bus.cx(), bus.cy() + 14);
+    }
+
+    private void drawCell(GraphicsContext g, PictureLayout layout, Part p) {
+        Box b = p.box();
+        g.setFill(theme.cellFill());
+        g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 28, 28);
+        g.setStroke(theme.line());
+        g.setLineWidth(theme.lineWidth() * 1.5);
+        g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 28, 28);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(theme.text());
+        g.setFont(title);
+        g.fillText(p.cell().name(), b.x() + 24, b.y() + 16);
+        g.setFill(theme.mutedText());
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("Diego cell · overlay " + p.cell().subnet(), b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
+        // host plumbing: veth → gate → vtep → NIC
+        g.setStroke(theme.line());
+        g.setLineWidth(theme.lineWidth());
+        double rail = layout.rail(p.cell().name());
+        g.strokeLine(rail, PictureLayout.GATE_TOP + PictureLayout.GATE_HEIGHT, rail, PictureLayout.VTEP_TOP);
+        g.strokeLine(rail, PictureLayout.VTEP_TOP + PictureLayout.VTEP_HEIGHT, rail, PictureLayout.NIC_TOP);
+    }
+
+    private void drawContainer(GraphicsContext g, Part p) {
+        Box b = p.box();
+        Instance inst = p.instance();
+        Color colour = appColour(inst.app());
+        g.setFill(theme.componentFill());
+        g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 18, 18);
+        g.setFill(colour);
+        g.fillRoundRect(b.x(), b.y(), b.w(), 14, 18, 18);
+        g.fillRect(b.x(), b.y() + 7, b.w(), 7);
+        g.setStroke(theme.text());
+        g.setLineWidth(theme.lineWidth());
+        g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 18, 18);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(theme.text());
+        g.setFont(title);
+        g.fillText(inst.app(), b.cx(), b.y() + 22, b.w() - 16);
+        g.setFont(text);
+        g.setFill(theme.mutedText());
+        g.fillText(inst.ip(), b.cx(), b.y() + 26 + theme.titleSize() * 1.15, b.w() - 16);
+        g.setFont(small);
+        String tag = layoutTag(inst.app());
+        g.fillText("instance " + inst.index() + (tag.isEmpty() ? "" : " · tag " + tag), b.cx(),
+                b.y() + 30 + theme.titleSize() * 1.15 + theme.textSize() * 1.2, b.w() - 16);
+        // the container end of the veth pair
+        double tw = theme.textSize() * 3.2;
+        double th = theme.textSize() * 1.5;
+        g.setFill(theme.cellFill());
+        g.fillRoundRect(b.cx() - tw / 2, b.bottom() - th / 2, tw, th, 10, 10);
+        g.setStroke(theme.text());
+        g.strokeRoundRect(b.cx() - tw / 2, b.bottom() - th / 2, tw, th, 10, 10);
+        g.setFill(theme.text());
+        g.setFont(small);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("eth0", b.cx(), b.bottom());
+    }
+
+    private void drawVeth(GraphicsContext g, PictureLayout layout, Part p) {
+        Box v = p.box();
+        Box c = layout.container(p.instance().ip());
+        double top = c.bottom() + theme.textSize() * 0.75;
+        g.setStroke(theme.text());
+        g.setLineWidth(theme.lineWidth());
+        g.strokeLine(v.cx() - 6, top, v.cx() - 6, v.y());
+        g.strokeLine(v.cx() + 6, top, v.cx() + 6, v.y());
+        g.strokeLine(v.cx(), v.bottom(), v.cx(), PictureLayout.GATE_TOP);
+        g.setFill(theme.componentFill());
+        g.fillRoundRect(v.x(), v.y(), v.w(), v.h(), 12, 12);
+        g.strokeRoundRect(v.x(), v.y(), v.w(), v.h(), 12, 12);
+        g.setFill(theme.text());
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(p.instance().vethName(), v.cx(), v.cy(), v.w() - 8);
+        g.setFill(theme.mutedText());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("veth", v.cx() + 14, (top + v.y()) / 2);
+    }
+
+    private void drawGate(GraphicsContext g, PictureLayout layout, Part p, Projector projector, Highlight hl) {
+        Box b = p.box();
+        g.setFill(theme.componentFill());
+        g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 14, 14);
+        g.setStroke(theme.text());
+        g.setLineWidth(theme.lineWidth());
+        g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 14, 14);
+        // gate bars: the rules every packet passes
+        g.setLineWidth(theme.lineWidth() * 1.5);
+        for (int i = 0; i < 5; i++) {
+            double x = b.x() + 18 + i * 9;
+            g.strokeLine(x, b.y() + 16, x, b.bottom() - 16);
+        }
+        g.setFill(theme.text());
+        g.setFont(text);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
+        g.fillText("iptables FORWARD", b.x() + 72, b.y() + 12);
+        g.setFill(theme.mutedText());
+        g.setFont(small);
+        g.fillText("out: mark by app · in: policy by mark", b.x() + 72,
+                b.y() + 18 + theme.textSize() * 1.2, b.w() - 90);
+        GateVerdict.draw(g, theme, projector, hl, p);
+    }
+
+    private void drawDevice(GraphicsContext g, Part p, String name, String detail) {
+        Box b = p.box();
+        g.setFill(theme.componentFill());
+        g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 14, 14);
+        g.setStroke(theme.text());
+        g.setLineWidth(theme.lineWidth());
+        g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 14, 14);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(theme.text());
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
+        double room = b.w() - 2 * PictureLayout.RAIL_INSET - 24;
+        g.fillText(name, b.x() + 16, b.y() + 8, room);
+        g.setFill(theme.mutedText());
+        g.setFont(small);
+        g.fillText(detail, b.x() + 16, b.y() + 14 + theme.textSize() * 1.15, room);
+        g.setStroke(theme.line());
+        g.setLineWidth(theme.lineWidth() * 0.75);
+        g.setLineDashes(6, 6);
+        double rail = b.right() - PictureLayout.RAIL_INSET;
+        g.strokeLine(rail - PictureLayout.RAIL_INSET + 6, b.y() + 8, rail - PictureLayout.RAIL_INSET + 6, b.bottom() - 8);
+        g.setLineDashes();
+    }
+
+    private static void outline(GraphicsContext g, Box b, Color c, double width, boolean dashed) {
+        g.setStroke(c);
+        g.setLineWidth(width);
+        if (dashed) {
+            g.setLineDashes(12, 8);
+        }
+        g.strokeRoundRect(b.x() - 5, b.y() - 5, b.w() + 10, b.h() + 10, 20, 20);
+        g.setLineDashes();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.silkscreen.ui.playback;
+
+import dev.silkscreen.model.Journey;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * Playback of a {@link Schedule}: a position in steps, play/pause, speed, and the journey being
+ * followed, whose step is "the current step" of the lesson. No toolkit needed: the view calls
+ * {@link #tick} from its animation timer, tests call it directly.
+ */
+public final class PlaybackModel {
+    /** Where inside a step a paused packet rests: past its move, the step's effect shown. */
+    public static final double REST = 0.85;
+
+    // Properties
+    private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>(new Schedule(java.util.List.of()));
+    private final DoubleProperty position = new SimpleDoubleProperty(0);
+    private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final DoubleProperty speed = new SimpleDoubleProperty(0.8);
+    private final IntegerProperty followed = new SimpleIntegerProperty(-1);
+    private final ReadOnlyIntegerWrapper currentStep = new ReadOnlyIntegerWrapper(0);
+    private final StringBinding speedText;
+
+    public PlaybackModel() {
+        position.addListener((o, a, b) -> updateStep());
+        followed.addListener((o, a, b) -> updateStep());
+        schedule.addListener((o, a, b) -> updateStep());
+        speedText = Bindings.createStringBinding(
+                () -> Speed.describe(secondsPerStep(), realStepSeconds()), speed, schedule);
+    }
+
+    public ObjectProperty<Schedule> scheduleProperty() {
+        return schedule;
+    }
+
+    public Schedule schedule() {
+        return schedule.get();
+    }
+
+    public DoubleProperty positionProperty() {
+        return position;
+    }
+
+    public double position() {
+        return position.get();
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    /** Slider value in [0, 1] on the log scale of {@link Speed}. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    public IntegerProperty followedProperty() {
+        return followed;
+    }
+
+    /** The followed journey, or null. */
+    public Journey followedJourney() {
+        int f = followed.get();
+        return f >= 0 && f < schedule().size() ? schedule().journey(f) : null;
+    }
+
+    /** The followed packet's step, 1-11 (0 when nothing is followed). */
+    public ReadOnlyIntegerProperty currentStepProperty() {
+        return currentStep.getReadOnlyProperty();
+    }
+
+    public int currentStep() {
+        return currentStep.get();
+    }
+
+    public StringBinding speedTextProperty() {
+        return speedText;
+    }
+
+    public double secondsPerStep() {
+        return Speed.secondsPerStep(speed.get(), realStepSeconds());
+    }
+
+    private double realStepSeconds() {
+        return schedule().stepNanos() / 1e9;
+    }
+
+    // Commands
+
+    /** Shows a new set of journeys from the start, following the first one. */
+    public void load(Schedule s) {
+        playing.set(false);
+        schedule.set(s);
+        followed.set(s.size() > 0 ? 0 : -1);
+        jumpTo(1);
+    }
+
+    public void togglePlay() {
+        if (!playing.get() && position.get() >= schedule().end()) {
+            restart();
+        }
+        playing.set(!playing.get());
+    }
+
+    public void pause() {
+        playing.set(false);
+    }
+
+    /** Advances the clock by {@code seconds} of wall time; stops at the end. */
+    public void tick(double seconds) {
+        if (!playing.get()) {
+            return;
+        }
+        double next = position.get() + seconds / secondsPerStep();
+        if (next >= schedule().end()) {
+            next = schedule().end();
+            playing.set(false);
+        }
+        position.set(next);
+    }
+
+    /** The followed packet one step further (paused). */
+    public void next() {
+        jumpTo(Math.min(11, Math.max(1, currentStep.get()) + (atRest() ? 1 : 0)));
+    }
+
+    /** The followed packet one step back (paused). */
+    public void back() {
+        jumpTo(Math.max(1, currentStep.get() - 1));
+    }
+
+    private boolean atRest() {
+        int f = followed.get();
+        if (f < 0) {
+            return true;
+        }
+        double u = position.get() - schedule().start(f);
+        return u - Math.floor(u) >= REST - 1e-9 || u >= 11;
+    }
+
+    /** Shows the followed packet at step {@code step} (1-11), paused, the step's effect visible. */
+    public void jumpTo(int step) {
+        playing.set(false);
+        int f = followed.get();
+        double base = f >= 0 ? schedule().start(f) : 0;
+        int k = Math.max(1, Math.min(11, step));
+        position.set(base + (k - 1) + REST);
+    }
+
+    /** Back to the very beginning, following the first journey. */
+    public void restart() {
+        playing.set(false);
+        followed.set(schedule().size() > 0 ? 0 : -1);
+        position.set(0);
+    }
+
+    public void faster() {
+        speed.set(Math.max(0, speed.get() - Speed.NOTCH));
+    }
+
+    public void slower() {
+        speed.set(Math.min(1, speed.get() + Speed.NOTCH));
+    }
+
+    /** Moves the clock to {@code pos} (clamped to the timeline). */
+    public void seek(double pos) {
+        position.set(Math.max(0, Math.min(schedule().end(), pos)));
+    }
+
+    /** Follows journey {@code index}, keeping its current place if it is on screen, else its step 1. */
+    public void follow(int index) {
+        if (index < 0 || index >= schedule().size()) {
+            followed.set(-1);
+            return;
+        }
+        followed.set(index);
+        double u = position.get() - schedule().start(index);
+        if (u < 0 || u > Schedule.extent(schedule().journey(index))) {
+            jumpTo(1);
+        }
+    }
+
+    private void updateStep() {
+        int f = followed.get();
+        if (f < 0 || f >= schedule().size()) {
+            currentStep.set(0);
+            return;
+        }
+        double u = position.get() - schedule().start(f);
+        currentStep.set(Math.max(1, Math.min(11, (int) Math.floor(u) + 1)));
+    }
+}

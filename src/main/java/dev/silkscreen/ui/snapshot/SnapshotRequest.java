@@ -1,0 +1,26 @@
+package dev.silkscreen.ui.snapshot;
+
+import dev.silkscreen.ui.theme.Theme;
+import java.nio.file.Path;
+
+/**
+ * What to render: a scenario at a step of its first packet (or of journey {@code journey}), at a
+ * size, in a theme; {@code inspect} opens the inspector on that packet.
+ *
+ * @param journey index of the journey to follow in time order (0: the first)
+ */
+public record SnapshotRequest(String scenario, int step, Path out, int width, int height, Theme theme,
+                              boolean inspect, int journey) {
+
+    public SnapshotRequest {
+        if (step < 1 || step > 11) {
+            throw new IllegalArgumentException("--step must be 1-11, was " + step);
+        }
+        if (width < 320 || height < 240 || width > 7680 || height > 4320) {
+            throw new IllegalArgumentException("--size must be between 320x240 and 7680x4320, was " + width + "x" + height);
+        }
+        if (journey < 0) {
+            throw new IllegalArgumentException("--journey must be 0 or more");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.silkscreen.ui.source;
+
+import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.FrameSource;
+import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.TopologyJson;
+import dev.silkscreen.sim.Scenario;
+import dev.silkscreen.sim.ScenarioException;
+import dev.silkscreen.sim.ScenarioSpec;
+import dev.silkscreen.sim.Scenarios;
+import dev.silkscreen.sim.Simulator;
+import dev.silkscreen.trace.Correlator;
+import dev.silkscreen.trace.JourneyStore;
+import dev.silkscreen.trace.TimeMergedSource;
+import dev.silkscreen.trace.TraceSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real pipeline behind the picture. Scenarios: the simulator's frames go through the
+ * correlator (the picture never sees the simulator's ground truth). Capture files: the readers'
+ * frames, merged in time, go through the same correlator; a {@code *.topology.json} among the
+ * files gives app names, tags and rules, else the foundation is inferred from the frames.
+ */
+public final class PipelineSource implements RunSource {
+    /** The journey store's bound: the oldest journeys beyond it are dropped (and the run says so). */
+    public static final int MAX_JOURNEYS = 20_000;
+    /** Overlay packets simulated per scenario at most, so a busy scenario stays quick to load. */
+    public static final long MAX_PACKETS = 6_000;
+    /** The simulator's seed: the same picture every time. */
+    public static final long SEED = 1;
+
+    @Override
+    public List<String> scenarios() {
+        return Scenarios.BUILT_IN;
+    }
+
+    @Override
+    public Run scenario(String name) throws SourceException {
+        try {
+            return simulate(Scenarios.named(name));
+        } catch (ScenarioException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ScenarioSpec spec(String name) throws SourceException {
+        try {
+            return Scenarios.named(name).spec();
+        } catch (ScenarioException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Run simulate(ScenarioSpec spec) throws SourceException {
+        try {
+            return simulate(new Scenario(spec.name(), spec.description(), spec));
+        } catch (ScenarioException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
+    }
+
+    private Run simulate(Scenario scenario) throws SourceException {
+        SimulatedSource source = new SimulatedSource(scenario, SEED, MAX_PACKETS);
+        Foundation f = source.foundation();
+        List<Journey> journeys = correlate(source, f);
+        String note = journeys.size() >= MAX_JOURNEYS ? "only the latest " + MAX_JOURNEYS + " journeys kept" : "";
+        return new Run(scenario.name() + (scenario.description() == null ? "" : " — " + scenario.description()),
+                Run.Origin.SCENARIO, f, journeys, note);
+    }
+
+    @Override
+    public Run captures(List<CaptureInput> inputs) throws SourceException {
+        Foundation topology = null;
+        List<FrameSource> files = new ArrayList<>();
+        List<DefaultPointFileSource> readers = new ArrayList<>();
+        for (CaptureInput in : inputs) {
+            if (in.file().getFileName().toString().endsWith(".json")) {
+                topology = readTopology(in.file());
+                continue;
+            }
+            if (!Files.isRegularFile(in.file())) {
+                throw new SourceException("no such capture file: " + in.file());
+            }
+            DefaultPointFileSource s = new DefaultPointFileSource(in.file(), in.point());
+            readers.add(s);
+            files.add(s);
+        }
+        if (files.isEmpty()) {
+            throw new SourceException("no capture file chosen (only a topology)");
+        }
+        List<Journey> journeys = correlate(new TimeMergedSource(files), topology);
+        List<String> problems = new ArrayList<>();
+        List<CapturePoint> points = new ArrayList<>();
+        for (DefaultPointFileSource s : readers) {
+            points.addAll(s.points());
+            if (s.problem() != null) {
+                problems.add(s.file().getFileName() + ": " + s.problem());
+            }
+        }
+        Foundation f = topology != null ? topology : InferredFoundation.of(points, journeys);
+        String title = inputs.size() == 1 ? inputs.get(0).file().getFileName().toString() : inputs.size() + " capture files";
+        return new Run(title, Run.Origin.CAPTURE, f, journeys, String.join("; ", problems));
+    }
+
+    private static Foundation readTopology(Path file) throws SourceException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return TopologyJson.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new SourceException("cannot read topology " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Journey> correlate(FrameSource source, Foundation topology) throws SourceException {
+        JourneyStore store = new JourneyStore(MAX_JOURNEYS);
+        Correlator c = new Correlator(TraceSettings.defaults().withCapacity(MAX_JOURNEYS), topology, store);
+        try {
+            source.run(c);
+        } catch (IOException e) {
+            throw new SourceException(source.describe() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException("interrupted while reading " + source.describe(), e);
+        }
+        c.finish();
+        return store.snapshot();
+    }
+}
