@@ -184,7 +184,8 @@ class LiveCaptureE2ETest {
         TestbedRig.traffic("http");
         long httpDone = System.nanoTime();
         waitUntil("a delivered tcp journey AppB/0 -> AppA/0:8080", Duration.ofSeconds(5), () -> seen.stream().anyMatch(s ->
-                s.journey().verdict() == Verdict.DELIVERED && isFlow(s.journey(), client, server, "tcp", 8080)));
+                s.journey().verdict() == Verdict.DELIVERED && isFlow(s.journey(), client, server, "tcp", 8080)),
+                () -> " client " + client + " server " + server + " stats " + source.session().stats() + describe(seen, httpDone));
         Seen delivered = seen.stream().filter(s -> s.journey().verdict() == Verdict.DELIVERED && isFlow(s.journey(), client, server, "tcp", 8080)).findFirst().orElseThrow();
         assertThat(Duration.ofNanos(delivered.atNanos() - httpDone)).isLessThan(Duration.ofSeconds(1));
         assertThat(delivered.journey().stage()).isEqualTo(11);
@@ -235,7 +236,7 @@ class LiveCaptureE2ETest {
         waitUntil("cell2 capturing again", Duration.ofSeconds(20), () -> allRunning(session));
         assertThat(events).noneMatch(e -> e.startsWith("cell1 lost") || e.startsWith("cell3 lost"));
         session.stop();
-        waitUntil("no live tcpdump in any cell", Duration.ofSeconds(10), () -> liveTcpdumps().isEmpty());
+        waitUntil("no live tcpdump in any cell", Duration.ofSeconds(10), () -> liveTcpdumps().isEmpty(), () -> " left: " + liveTcpdumps() + " points: " + session.stats());
     }
 
     @Test
@@ -280,10 +281,14 @@ class LiveCaptureE2ETest {
     }
 
     private void waitUntil(String what, Duration max, BooleanSupplier condition) throws InterruptedException {
+        waitUntil(what, max, condition, () -> "");
+    }
+
+    private void waitUntil(String what, Duration max, BooleanSupplier condition, java.util.function.Supplier<String> context) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what + "; events: " + events);
+                throw new AssertionError("timed out waiting for: " + what + "; events: " + events + context.get());
             }
             Thread.sleep(20);
         }

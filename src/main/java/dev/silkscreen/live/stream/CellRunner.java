@@ -162,6 +162,7 @@ final class CellRunner {
         }
         try {
             ssh.exec(TcpdumpCommand.reap(pids, cell.sudo()));
+            listener.cell(cell.name(), "reaped", "ended the captures the lost connection left running (pids " + pids + ")");
         } catch (SshException e) {
             listener.warning(cell.name() + ": could not end the captures of the lost connection (" + e.getMessage()
                     + "); the cell's timeout will");
