@@ -73,6 +73,9 @@ public final class SshSession implements AutoCloseable {
                     sleep(10);
                 }
             }
+            if (ch.getExitStatus() == -1 && !session.isConnected()) {
+                throw new SshException(SshException.Kind.NETWORK, label + ": connection lost while running: " + command);
+            }
             return new ExecResult(ch.getExitStatus(), stdout.toByteArray(), stderr.toString(StandardCharsets.UTF_8), truncated);
         } catch (IOException e) {
             throw new SshException(SshException.Kind.NETWORK, label + ": " + e.getMessage(), e);
