@@ -19,6 +19,12 @@ import picocli.CommandLine.Option;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DecodeCommand.class,
+                TraceCommand.class,
+                ScenariosCommand.class,
+                SimulateCommand.class,
+                DiscoverCommand.class,
+                LiveCommand.class,
+                ProfileCommand.class,
                 SnapshotCommand.class,
         })
 public final class SilkscreenCli implements Runnable {

@@ -55,7 +55,11 @@ public final class JsonLineFormatter {
         if (d.tcpFlags >= 0) {
             sb.append(",\"tcp_flags\":\"");
             Names.tcpFlags(d.tcpFlags, sb).append('"');
+        }
+        if (d.seq >= 0) {
             number(sb, "seq", d.seq);
+        }
+        if (d.ack >= 0) {
             number(sb, "ack", d.ack);
         }
         if (d.payloadLen >= 0) {

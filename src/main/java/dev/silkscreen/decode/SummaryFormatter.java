@@ -71,13 +71,12 @@ public final class SummaryFormatter {
             return;
         }
         switch (d.ipProto) {
-            case Ipv4Layer.PROTO_TCP -> {
-                sb.append("TCP [");
-                tcpdumpFlags(d.tcpFlags, sb);
-                sb.append("] seq ").append(d.seq).append(" ack ").append(d.ack).append(" win ").append(d.tcpWindow);
-            }
+            case Ipv4Layer.PROTO_TCP -> tcp(d, sb);
             case Ipv4Layer.PROTO_UDP -> sb.append("UDP");
-            case Ipv4Layer.PROTO_ICMP -> icmp(d, sb);
+            case Ipv4Layer.PROTO_ICMP -> {
+                icmp(d, sb);
+                return;
+            }
             default -> sb.append("IP proto ").append(Names.ipProto(d.ipProto));
         }
         if (d.payloadLen >= 0) {
@@ -88,7 +87,29 @@ public final class SummaryFormatter {
         }
     }
 
+    private static void tcp(DecodedFrame d, StringBuilder sb) {
+        sb.append("TCP");
+        if (d.tcpFlags >= 0) {
+            sb.append(" [");
+            tcpdumpFlags(d.tcpFlags, sb);
+            sb.append(']');
+        }
+        if (d.seq >= 0) {
+            sb.append(" seq ").append(d.seq);
+        }
+        if (d.ack >= 0) {
+            sb.append(" ack ").append(d.ack);
+        }
+        if (d.tcpWindow >= 0) {
+            sb.append(" win ").append(d.tcpWindow);
+        }
+    }
+
     private static void icmp(DecodedFrame d, StringBuilder sb) {
+        if (d.icmpType < 0) {
+            sb.append("ICMP");
+            return;
+        }
         sb.append("ICMP ");
         switch (d.icmpType) {
             case IcmpLayer.ECHO_REQUEST -> sb.append("echo request id ").append(d.icmpId).append(" seq ").append(d.icmpSeq);
@@ -96,6 +117,12 @@ public final class SummaryFormatter {
             case IcmpLayer.DEST_UNREACHABLE -> sb.append(unreachable(d.icmpCode));
             case IcmpLayer.TIME_EXCEEDED -> sb.append("time exceeded");
             default -> sb.append("type ").append(d.icmpType).append(" code ").append(d.icmpCode);
+        }
+        if (d.payloadLen >= 0) {
+            sb.append(" len ").append(d.payloadLen);
+        }
+        if (d.moreFragments) {
+            sb.append(" (first fragment, id ").append(d.ipId).append(')');
         }
         if (d.hasQuoted) {
             sb.append(", quoting ").append(Names.ipProto(d.quotedProto).toUpperCase()).append(' ');
@@ -111,7 +138,6 @@ public final class SummaryFormatter {
             if (d.quotedSeq >= 0) {
                 sb.append(" seq ").append(d.quotedSeq);
             }
-            sb.append(',');
         }
     }
 

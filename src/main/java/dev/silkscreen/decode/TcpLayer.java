@@ -36,16 +36,21 @@ final class TcpLayer {
     }
 
     static void decode(FrameDecoder d, byte[] b, int off, int avail, int ipEnd, DecodedFrame out) {
-        if (avail - off >= 4) {
+        int have = avail - off;
+        if (have >= 4) {
             out.sport = u16(b, off);
             out.dport = u16(b, off + 2);
         }
-        if (avail - off < MIN_HEADER_LEN) {
+        if (have >= 8) {
+            out.seq = u32(b, off + 4);
+        }
+        if (have >= 12) {
+            out.ack = u32(b, off + 8);
+        }
+        if (have < MIN_HEADER_LEN) {
             d.stop(out, avail, Malformed.TCP_CUT, Malformed.TCP_SHORT);
             return;
         }
-        out.seq = u32(b, off + 4);
-        out.ack = u32(b, off + 8);
         int dataOffset = (u8(b, off + 12) >>> 4) * 4;
         out.tcpFlags = u8(b, off + 13);
         out.tcpWindow = u16(b, off + 14);

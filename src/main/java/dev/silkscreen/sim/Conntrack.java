@@ -16,13 +16,29 @@ final class Conntrack {
         Key reverse() {
             return new Key(proto, dst, src, dport, sport);
         }
+
+        @Override
+        public int hashCode() {
+            return Kernel.mix(src * 0x9E3779B9 ^ Kernel.mix(dst) ^ (sport << 16 | dport) * 0x85EBCA6B ^ proto);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.src == src && k.dst == dst && k.sport == sport && k.dport == dport && k.proto == proto;
+        }
     }
 
     private static final class Entry {
         boolean replySeen;
+        long lastSeen;
     }
 
+    /** Entries idle this long are forgotten (Linux keeps a closed TCP connection 120 s in TIME_WAIT). */
+    static final long IDLE_NANOS = 120_000_000_000L;
+    private static final int SWEEP_EVERY = 1 << 16;
+
     private final Map<Key, Entry> entries = new HashMap<>();
+    private int sinceSweep;
 
     /** The state of a packet (without changing anything). */
     State classify(Packet p) {
@@ -41,21 +57,27 @@ final class Conntrack {
         return entries.containsKey(k.reverse()) ? State.ESTABLISHED : State.NEW;
     }
 
-    /** Records a packet that left the cell: creates (confirms) its entry or marks the reply seen. */
-    void confirm(Packet p) {
+    /** Records a packet that left the cell at {@code now}: creates (confirms) its entry or marks the reply seen. */
+    void confirm(Packet p, long now) {
         if (p.isIcmpError()) {
             return;
         }
         Key k = p.ctKey();
-        if (entries.containsKey(k)) {
-            return;
+        Entry e = entries.get(k);
+        if (e == null) {
+            e = entries.get(k.reverse());
+            if (e != null) {
+                e.replySeen = true;
+            } else {
+                e = new Entry();
+                entries.put(k, e);
+                if (++sinceSweep >= SWEEP_EVERY) {
+                    sinceSweep = 0;
+                    entries.values().removeIf(x -> now - x.lastSeen > IDLE_NANOS);
+                }
+            }
         }
-        Entry reply = entries.get(k.reverse());
-        if (reply != null) {
-            reply.replySeen = true;
-            return;
-        }
-        entries.put(k, new Entry());
+        e.lastSeen = now;
     }
 
     int size() {

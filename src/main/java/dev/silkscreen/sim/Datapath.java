@@ -30,18 +30,24 @@ final class Datapath {
     static final long NEIGH_FAIL_NANOS = 3_000_000_000L;
     /** ICMP errors carry precedence "internetwork control" in their TOS (Linux icmp_send). */
     static final int ICMP_ERROR_TOS = 0xc0;
+    /** Two frames on one interface are at least this far apart (a 1500-byte frame at 10 Gb/s takes 1.2 µs). */
+    static final long MIN_GAP_NANOS = 300;
 
     private final Map<String, Kernel> kernels = new HashMap<>();
     private final Map<Integer, Kernel> byUnderlay = new HashMap<>();
     private final FrameOrderer frames;
     private final Consumer<PacketTruth> truths;
     private final SplittableRandom jitter;
+    private final long seed;
+    /** Last capture time per point: links are FIFO, a packet never overtakes the one before it. */
+    private final java.util.IdentityHashMap<CapturePoint, long[]> lastAt = new java.util.IdentityHashMap<>();
     private long framesOut;
 
     Datapath(BuiltFoundation built, long seed, FrameOrderer frames, Consumer<PacketTruth> truths) {
         this.frames = frames;
         this.truths = truths;
         this.jitter = new SplittableRandom(seed * 31 + 7);
+        this.seed = seed;
         var f = built.foundation();
         for (var cell : f.cells()) {
             List<Instance> local = f.instances().stream().filter(i -> i.cell().equals(cell.name())).toList();
@@ -70,9 +76,10 @@ final class Datapath {
     Trip send(Instance from, byte[] ip, long t) {
         Kernel k = kernels.get(from.cell());
         Trip trip = new Trip(ip, t, k.cell.name());
-        emit(k, k.vethPoints.get(from.vethName()), t, Wire.ethernet(from.hostVethMac(), from.containerMac(), Wire.ETHERTYPE_IPV4, ip));
+        Kernel.Port port = k.portsByInstance.get(from);
+        t = emit(k, port.point(), t, Wire.ethernet(port.hostMac(), port.containerMac(), Wire.ETHERTYPE_IPV4, ip));
         trip.reach(2);
-        forward(k, from.vethName(), ip, 0, t + micros(4, 9), trip);
+        forward(k, port.veth(), ip, 0, t + micros(4, 9), trip);
         truths.accept(trip.truth());
         return trip;
     }
@@ -90,7 +97,7 @@ final class Datapath {
             trip.drop(fromContainer ? 4 : 10, cell, "addressed to " + cell + " itself, not to a container");
             return;
         }
-        Route r = k.route(p.dst());
+        Kernel.Hop r = k.route(p.dst());
         if (r == null) {
             trip.drop(4, cell, cell + " has no route to " + Ipv4.format(p.dst()) + ": dropped, ICMP net unreachable back");
             icmpError(k, ip, 3, 0, 0, t, trip);
@@ -117,7 +124,7 @@ final class Datapath {
         }
         byte[] fwd = Wire.withTtl(ip, p.ttl() - 1);
         Packet fp = new Packet(fwd);
-        boolean toContainer = out.startsWith("s-");
+        boolean toContainer = r.port() != null;
         Conntrack.State state = k.conntrack.classify(fp);
         Netfilter.Result res = k.netfilter.forward(fp, out, mark, state);
         int newMark = res.mark();
@@ -131,18 +138,18 @@ final class Datapath {
             String why = "no policy on " + cell + " lets " + markText + " reach " + Ipv4.format(fp.dst()) + " "
                     + fp.protoName() + (fp.dport() > 0 ? " " + fp.dport() : "") + ": "
                     + (res.verdict() == Netfilter.Verdict.REJECT ? "rejected by " + by + ", ICMP port unreachable back from "
-                    + Ipv4.format(k.sourceFor(k.route(fp.src()) != null ? k.route(fp.src()) : r)) : "dropped by " + by);
+                    + Ipv4.format(k.route(fp.src()) != null ? k.route(fp.src()).src() : r.src()) : "dropped by " + by);
             trip.drop(policyStep, cell, why);
             if (res.verdict() == Netfilter.Verdict.REJECT) {
                 icmpError(k, fwd, 3, 3, 0, t + micros(3, 8), trip);
             }
             return;
         }
-        k.conntrack.confirm(fp);
+        k.conntrack.confirm(fp, t);
         if (toContainer) {
             trip.reach(10);
-            deliver(k, out, fwd, t + micros(3, 7), trip);
-        } else if (out.equals(SilkNames.VTEP_IFACE)) {
+            deliver(k, r.port(), fwd, t + micros(3, 7), trip);
+        } else if (r.vtep()) {
             trip.reach(4);
             vtepOut(k, r, fwd, newMark, t + micros(2, 5), trip);
         } else {
@@ -153,16 +160,16 @@ final class Datapath {
     /** A packet the cell itself sends (ICMP errors): route lookup, OUTPUT, then out. */
     private void localOut(Kernel k, byte[] ip, long t, Trip trip) {
         Packet p = new Packet(ip);
-        Route r = k.route(p.dst());
+        Kernel.Hop r = k.route(p.dst());
         if (r == null) {
             trip.drop(4, k.cell.name(), k.cell.name() + " has no route to " + Ipv4.format(p.dst()));
             return;
         }
-        k.conntrack.confirm(p);
-        if (r.dev().startsWith("s-")) {
+        k.conntrack.confirm(p, t);
+        if (r.port() != null) {
             trip.reach(10);
-            deliver(k, r.dev(), ip, t, trip);
-        } else if (r.dev().equals(SilkNames.VTEP_IFACE)) {
+            deliver(k, r.port(), ip, t, trip);
+        } else if (r.vtep()) {
             trip.reach(4);
             vtepOut(k, r, ip, 0, t, trip);
         } else {
@@ -170,21 +177,16 @@ final class Datapath {
         }
     }
 
-    private void deliver(Kernel k, String veth, byte[] ip, long t, Trip trip) {
-        Instance to = k.containersByVeth.get(veth);
-        if (to == null) {
-            trip.drop(11, k.cell.name(), "no container behind " + veth + " on " + k.cell.name());
-            return;
-        }
-        emit(k, k.vethPoints.get(veth), t, Wire.ethernet(to.containerMac(), to.hostVethMac(), Wire.ETHERTYPE_IPV4, ip));
+    private void deliver(Kernel k, Kernel.Port port, byte[] ip, long t, Trip trip) {
+        t = emit(k, port.point(), t, Wire.ethernet(port.containerMac(), port.hostMac(), Wire.ETHERTYPE_IPV4, ip));
         trip.reach(11);
-        trip.arrival = new Trip.Arrival(to, t, ip);
+        trip.arrival = new Trip.Arrival(port.instance(), t, ip);
     }
 
-    private void vtepOut(Kernel k, Route r, byte[] ip, int mark, long t, Trip trip) {
+    private void vtepOut(Kernel k, Kernel.Hop r, byte[] ip, int mark, long t, Trip trip) {
         Packet p = new Packet(ip);
         String cell = k.cell.name();
-        int nextHop = r.via() != null ? Ipv4.parse(r.via()) : p.dst();
+        int nextHop = r.via() != 0 ? r.via() : p.dst();
         long mac = k.neighbour(SilkNames.VTEP_IFACE, nextHop);
         if (mac < 0) {
             Long failAt = k.unresolved.get(nextHop);
@@ -204,7 +206,7 @@ final class Datapath {
             return;
         }
         byte[] inner = Wire.ethernet(mac, k.vtepMac, Wire.ETHERTYPE_IPV4, ip);
-        emit(k, k.vtepPoint, t, inner);
+        t = emit(k, k.vtepPoint, t, inner);
         int dst = k.fdb(mac);
         if (dst == 0) {
             trip.drop(5, cell, cell + "'s silk-vtep has no FDB entry for " + SilkNames.formatMac(mac) + ": not encapsulated, dropped");
@@ -225,17 +227,15 @@ final class Datapath {
         }
         byte[] outer = Wire.vxlan(peer.nicMac, k.nicMac, k.underlayIp, dst, k.nextOuterId(dst), TTL, sport,
                 policyId, policyId != 0, SilkNames.VNI, inner);
-        emit(k, k.nicPoint, t1, outer);
+        t1 = emit(k, k.nicPoint, t1, outer);
         trip.reach(7);
         if (peer.down) {
             trip.drop(7, cell, "lost on the underlay: " + peer.cell.name() + " (" + peer.cell.underlayIp() + ") is down");
             return;
         }
-        long t2 = t1 + micros(120, 320);
-        emit(peer, peer.nicPoint, t2, outer);
+        long t2 = emit(peer, peer.nicPoint, t1 + underlayNanos(k, peer), outer);
         trip.reach(8);
-        long t3 = t2 + micros(6, 14);
-        emit(peer, peer.vtepPoint, t3, inner);
+        long t3 = emit(peer, peer.vtepPoint, t2 + micros(6, 14), inner);
         trip.reach(9);
         if (mac != peer.vtepMac) {
             Kernel meant = owner(p.dst());
@@ -254,11 +254,11 @@ final class Datapath {
         if (o.isIcmpError()) {
             return;
         }
-        Route back = k.route(o.src());
+        Kernel.Hop back = k.route(o.src());
         if (back == null) {
             return;
         }
-        int src = k.isLocalAddress(o.dst()) ? o.dst() : k.sourceFor(back);
+        int src = k.isLocalAddress(o.dst()) ? o.dst() : back.src();
         int quote = Math.min(offending.length, ICMP_QUOTE_MAX);
         int rest = type == 3 && code == 4 ? info & 0xffff : 0;
         int id = k.nextOuterId(o.src() ^ 0x0100_0000);
@@ -280,8 +280,25 @@ final class Datapath {
         return null;
     }
 
-    private void emit(Kernel k, CapturePoint point, long t, byte[] frame) {
+    /** Records the frame a point captures at {@code t} (or just after the frame before it); returns that time. */
+    private long emit(Kernel k, CapturePoint point, long t, byte[] frame) {
+        long[] last = lastAt.computeIfAbsent(point, p -> new long[1]);
+        if (t <= last[0]) {
+            t = last[0] + MIN_GAP_NANOS;
+        }
+        last[0] = t;
         framesOut++;
         frames.add(t, new Frame(point, t + k.clockOffset, LinkType.ETHERNET, frame.length, frame));
+        return t;
+    }
+
+    /**
+     * One-way underlay latency between two cells: a fixed base per pair (same rack or AZ: 90-260 µs)
+     * plus a few µs of jitter.
+     */
+    private long underlayNanos(Kernel from, Kernel to) {
+        int h = Kernel.mix(from.underlayIp * 31 + to.underlayIp + (int) seed);
+        long base = 90_000L + Math.floorMod(h, 170_000);
+        return base + jitter.nextInt(6_000);
     }
 }

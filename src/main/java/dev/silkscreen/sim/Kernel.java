@@ -36,13 +36,23 @@ final class Kernel {
     final CapturePoint vtepPoint;
     final CapturePoint nicPoint;
     final Conntrack conntrack = new Conntrack();
+    /** A container's port on this cell: its host veth, capture point and MACs. */
+    record Port(Instance instance, String veth, CapturePoint point, long containerMac, long hostMac) {
+    }
+
+    /** A route ready for forwarding: output device, next hop (0: on-link), preferred source. */
+    record Hop(Route route, String dev, int via, int src, boolean vtep, Port port) {
+    }
+
     /** prefix length (longest first) → network → route. */
-    private final TreeMap<Integer, Map<Integer, Route>> routes = new TreeMap<>((a, b) -> b - a);
+    private final TreeMap<Integer, Map<Integer, Hop>> routes = new TreeMap<>((a, b) -> b - a);
+    private int[] prefixes;
+    private Map<Integer, Hop>[] byPrefix;
     private final Map<String, Map<Integer, Long>> neighbours = new HashMap<>();
     private final Map<Long, Integer> fdb = new HashMap<>();
     final Netfilter netfilter;
-    final Map<String, Instance> containersByVeth = new HashMap<>();
-    final Map<String, CapturePoint> vethPoints = new HashMap<>();
+    final Map<String, Port> portsByVeth = new HashMap<>();
+    final Map<Instance, Port> portsByInstance = new java.util.IdentityHashMap<>();
     private final Map<Integer, Integer> outerIds = new HashMap<>();
     /** Neighbour resolutions in progress or failed: next-hop → time they fail. */
     final Map<Integer, Long> unresolved = new HashMap<>();
@@ -62,9 +72,19 @@ final class Kernel {
         this.flowHashSeed = (int) (seed * 0x9E3779B97F4A7C15L >>> 32) ^ cell.name().hashCode();
         this.vtepPoint = new CapturePoint(cell.name(), SilkNames.VTEP_IFACE);
         this.nicPoint = new CapturePoint(cell.name(), cell.underlayNic());
-        for (Route r : tables.routes()) {
-            routes.computeIfAbsent(r.prefix(), k -> new HashMap<>()).put(r.network(), r);
+        for (Instance i : local) {
+            String veth = i.vethName();
+            int ip = i.ipInt();
+            Port port = new Port(i, veth, new CapturePoint(cell.name(), veth), SilkNames.containerMac(ip), SilkNames.hostVethMac(ip));
+            portsByVeth.put(veth, port);
+            portsByInstance.put(i, port);
         }
+        for (Route r : tables.routes()) {
+            Hop h = new Hop(r, r.dev(), r.via() == null ? 0 : Ipv4.parse(r.via()), sourceFor(r),
+                    r.dev().equals(SilkNames.VTEP_IFACE), portsByVeth.get(r.dev()));
+            routes.computeIfAbsent(r.prefix(), k -> new HashMap<>()).put(r.network(), h);
+        }
+        compileRoutes();
         for (Neighbour n : tables.neighbours()) {
             neighbours.computeIfAbsent(n.dev(), k -> new HashMap<>()).put(Ipv4.parse(n.ip()), SilkNames.parseMac(n.mac()));
         }
@@ -76,10 +96,6 @@ final class Kernel {
             chains.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(r);
         }
         this.netfilter = new Netfilter(chains);
-        for (Instance i : local) {
-            containersByVeth.put(i.vethName(), i);
-            vethPoints.put(i.vethName(), new CapturePoint(cell.name(), i.vethName()));
-        }
     }
 
     /** Underlay NIC MAC: a locally administered {@code 02:00:} + the underlay IP. */
@@ -87,14 +103,20 @@ final class Kernel {
         return 0x0200_0000_0000L | (underlayIp & 0xFFFF_FFFFL);
     }
 
+    @SuppressWarnings("unchecked")
+    private void compileRoutes() {
+        prefixes = routes.keySet().stream().mapToInt(Integer::intValue).toArray();
+        byPrefix = routes.values().toArray(new Map[0]);
+    }
+
     /** Longest-prefix match, or null when no route matches. */
-    Route route(int dst) {
-        for (Map.Entry<Integer, Map<Integer, Route>> e : routes.entrySet()) {
-            int prefix = e.getKey();
+    Hop route(int dst) {
+        for (int i = 0; i < prefixes.length; i++) {
+            int prefix = prefixes[i];
             int net = prefix == 0 ? 0 : dst & (-1 << (32 - prefix));
-            Route r = e.getValue().get(net);
-            if (r != null) {
-                return r;
+            Hop h = byPrefix[i].get(net);
+            if (h != null) {
+                return h;
             }
         }
         return null;
@@ -124,17 +146,17 @@ final class Kernel {
     }
 
     /** The address a locally generated packet on a route takes: the route's src, else the device's address. */
-    int sourceFor(Route r) {
+    private int sourceFor(Route r) {
         if (r.src() != null) {
             return Ipv4.parse(r.src());
         }
         if (r.dev().equals(SilkNames.VTEP_IFACE)) {
-            return vtepIp;
+            return cell.subnetAddress();
         }
         if (r.dev().startsWith("s-")) {
             return Ipv4.parse(SilkNames.VETH_HOST_IP);
         }
-        return underlayIp;
+        return Ipv4.parse(cell.underlayIp());
     }
 
     boolean isLocalAddress(int ip) {

@@ -8,6 +8,15 @@ final class Payloads {
     private static final byte[] FILLER = ("{\"id\":1042,\"sku\":\"CF-c2c-7\",\"qty\":3,\"status\":\"shipped\","
             + "\"note\":\"container-to-container over silk\"},\n").getBytes(StandardCharsets.US_ASCII);
 
+    /** 64 KiB of filler, made once; bodies are copied out of it. */
+    private static final byte[] TEMPLATE = new byte[1 << 16];
+
+    static {
+        for (int i = 0; i < TEMPLATE.length; i++) {
+            TEMPLATE[i] = FILLER[i % FILLER.length];
+        }
+    }
+
     private Payloads() {
     }
 
@@ -51,8 +60,8 @@ final class Payloads {
     }
 
     private static byte[] fill(byte[] b, int from) {
-        for (int i = from; i < b.length; i++) {
-            b[i] = FILLER[(i - from) % FILLER.length];
+        for (int i = from; i < b.length; i += TEMPLATE.length) {
+            System.arraycopy(TEMPLATE, 0, b, i, Math.min(TEMPLATE.length, b.length - i));
         }
         return b;
     }

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class Scenarios {
     /** Built-in scenario names, in the order {@code silkscreen scenarios} lists them. */
-    public static final List<String> BUILT_IN = List.of("seed", "no-policy");
+    public static final List<String> BUILT_IN = List.of("seed", "no-policy", "wrong-port", "wrong-tag", "same-cell", "stale-fdb", "no-route", "mtu", "cell-down", "busy", "meow");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -22,6 +22,9 @@ final class TrafficPlan {
     private final SplittableRandom rnd;
     private final long start;
     private int conversations;
+    private final java.util.Map<String, List<Instance>> instancesByApp = new java.util.HashMap<>();
+    private final java.util.Map<String, List<Policy>> policiesFrom = new java.util.HashMap<>();
+    private double allowedShare;
 
     TrafficPlan(Datapath dp, EventLoop loop, BuiltFoundation built, SplittableRandom rnd, long start) {
         this.dp = dp;
@@ -30,6 +33,12 @@ final class TrafficPlan {
         this.built = built;
         this.rnd = rnd;
         this.start = start;
+        for (Instance i : f.instances()) {
+            instancesByApp.computeIfAbsent(i.app(), a -> new ArrayList<>()).add(i);
+        }
+        for (Policy p : f.policies()) {
+            policiesFrom.computeIfAbsent(p.srcApp(), a -> new ArrayList<>()).add(p);
+        }
     }
 
     void schedule(ScenarioSpec spec) {
@@ -40,6 +49,7 @@ final class TrafficPlan {
         if (spec.random() != null) {
             long gap = spec.random().conversations() > 0
                     ? Math.max(1_000L, (loop.end() - start) / spec.random().conversations()) : 200_000L;
+            allowedShare = spec.random().allowedShare() > 0 ? spec.random().allowedShare() : 0.85;
             loop.at(start + 1_000_000L, () -> randomConversation(gap));
         }
     }
@@ -115,13 +125,13 @@ final class TrafficPlan {
         conversations++;
         List<Instance> all = f.instances();
         Instance client = all.get(rnd.nextInt(all.size()));
-        List<Policy> out = f.policies().stream().filter(p -> p.srcApp().equals(client.app())).toList();
+        List<Policy> out = policiesFrom.getOrDefault(client.app(), List.of());
         String proto;
         int port;
         Instance server;
-        if (!out.isEmpty() && rnd.nextDouble() < 0.85) {
-            Policy p = out.get(rnd.nextInt(out.size()));
-            List<Instance> dsts = f.instances().stream().filter(i -> i.app().equals(p.dstApp())).toList();
+        Policy p = !out.isEmpty() && rnd.nextDouble() < allowedShare ? out.get(rnd.nextInt(out.size())) : null;
+        List<Instance> dsts = p == null ? List.of() : instancesByApp.getOrDefault(p.dstApp(), List.of());
+        if (!dsts.isEmpty()) {
             server = dsts.get(rnd.nextInt(dsts.size()));
             proto = p.protocol();
             port = p.portStart() + (p.portEnd() > p.portStart() ? rnd.nextInt(p.portEnd() - p.portStart() + 1) : 0);

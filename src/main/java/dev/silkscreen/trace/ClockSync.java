@@ -23,6 +23,8 @@ final class ClockSync {
     /** Samples kept per direction and kind of hop. */
     static final int SAMPLES = 512;
     private static final int REESTIMATE_EVERY = 64;
+    /** The first samples each refine the estimate at once: the first journeys' hop times depend on it. */
+    private static final int EAGER_SAMPLES = 128;
 
     private record Direction(String from, String to, PointKind fromKind, PointKind toKind) {
     }
@@ -51,6 +53,7 @@ final class ClockSync {
     private final Map<String, Long> offsets = new HashMap<>();
     private final List<CellClock> estimates = new ArrayList<>();
     private int sinceEstimate;
+    private long total;
 
     /** A packet left {@code fromCell} (at a {@code fromKind} point) at {@code fromRaw} and reached {@code toCell} at {@code toRaw}. */
     void observe(String fromCell, PointKind fromKind, long fromRaw, String toCell, PointKind toKind, long toRaw) {
@@ -58,7 +61,8 @@ final class ClockSync {
             return;
         }
         samples.computeIfAbsent(new Direction(fromCell, toCell, fromKind, toKind), d -> new Samples()).add(toRaw - fromRaw);
-        if (++sinceEstimate >= REESTIMATE_EVERY || offsets.isEmpty()) {
+        total++;
+        if (++sinceEstimate >= REESTIMATE_EVERY || total <= EAGER_SAMPLES) {
             estimate();
         }
     }

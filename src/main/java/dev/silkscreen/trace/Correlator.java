@@ -53,6 +53,8 @@ public final class Correlator implements CaptureSink {
     private long ignoredFrames;
     private long malformedFrames;
     private long decidedEarly;
+    /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
+    private long absorbed;
 
     /**
      * @param topology the foundation from a topology file, or null to infer everything from frames
@@ -162,16 +164,66 @@ public final class Correlator implements CaptureSink {
             scratch.clear();
             track.overlapping(lo, hi, d.ipId, ps, scratch);
             if (!scratch.isEmpty()) {
-                for (OpenJourney o : scratch) {
-                    attach(o, s, corrected);
+                if (!mergeUnderUpstreamFrame(track, s, corrected)) {
+                    for (OpenJourney o : scratch) {
+                        attach(o, s, corrected);
+                    }
                 }
                 return;
             }
         }
-        j = new OpenJourney(nextId++, key, track, Summaries.of(d), lo, hi, d.ipId, ack, d.tcpFlags);
+        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d, frame.data())), lo, hi, d.ipId, ack, d.tcpFlags);
         track.add(j);
         order.addLast(j);
         attach(j, s, corrected);
+    }
+
+    /**
+     * Downstream segments can arrive before the upstream offload frame that carried them all (the
+     * cells' clocks differ, captures come in bursts): each then started a journey of its own. When
+     * a frame covers several such journeys and was seen before every sighting of theirs on the
+     * path, they were one packet: the oldest journey takes the frame's range and the others' sightings.
+     */
+    private boolean mergeUnderUpstreamFrame(FlowTrack track, Sighting s, long corrected) {
+        if (scratch.size() < 2) {
+            return false;
+        }
+        int stage = topo.stageAt(s.point, s.encapsulated, s.outerSrc, s.outerDst, track.key.src(), track.key.dst());
+        if (stage == 0) {
+            return false;
+        }
+        for (OpenJourney o : scratch) {
+            if (o.lo < s.lo || o.hi > s.hi) {
+                return false;
+            }
+            for (Sighting x : o.sightings) {
+                int xs = topo.stageAt(x.point, x.encapsulated, x.outerSrc, x.outerDst, track.key.src(), track.key.dst());
+                if (xs == 0 || xs <= stage) {
+                    return false;
+                }
+            }
+        }
+        OpenJourney keep = scratch.get(0);
+        for (OpenJourney o : scratch) {
+            if (o.id < keep.id) {
+                keep = o;
+            }
+        }
+        for (OpenJourney o : scratch) {
+            if (o != keep) {
+                for (Sighting x : o.sightings) {
+                    attach(keep, x, o.lastCorrected);
+                }
+                o.absorbed = true;
+                track.remove(o);
+                absorbed++;
+            }
+        }
+        keep.lo = s.lo;
+        keep.hi = s.hi;
+        track.reindex(keep);
+        attach(keep, s, corrected);
+        return true;
     }
 
     private static void attach(OpenJourney j, Sighting s, long corrected) {
@@ -185,7 +237,7 @@ public final class Correlator implements CaptureSink {
         boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
         IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
                 ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
-                d.icmpCode == IcmpEvidence.CODE_FRAG_NEEDED ? d.icmpSeq & 0xFFFF : 0, ps, frame.timeNanos(), corrected);
+                Summaries.nextHopMtu(d, frame.data()), ps, frame.timeNanos(), corrected);
         List<IcmpEvidence> list = evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0),
                 k -> new ArrayList<>(2));
         for (IcmpEvidence e : list) {
@@ -232,6 +284,9 @@ public final class Correlator implements CaptureSink {
     }
 
     private void release(OpenJourney j) {
+        if (j.absorbed) {
+            return;
+        }
         FlowTrack track = j.track;
         track.remove(j);
         if (track.isEmpty()) {
@@ -260,13 +315,16 @@ public final class Correlator implements CaptureSink {
     public List<Journey> openJourneys() {
         List<Journey> out = new ArrayList<>(order.size());
         for (OpenJourney j : order) {
+            if (j.absorbed) {
+                continue;
+            }
             out.add(judge.decide(j, evidenceOf(j), watermark, true));
         }
         return out;
     }
 
     public TraceStats stats() {
-        return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, nextId - 1, order.size(), decidedEarly);
+        return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, nextId - 1 - absorbed, order.size(), decidedEarly);
     }
 
     /** Estimated clock offsets of the cells (relative to a reference cell). */

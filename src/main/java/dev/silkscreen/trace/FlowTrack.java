@@ -41,6 +41,12 @@ final class FlowTrack {
         byStart.remove(j.indexKey);
     }
 
+    /** Moves a journey whose range changed to its new place in the index. */
+    void reindex(OpenJourney j) {
+        byStart.remove(j.indexKey);
+        add(j);
+    }
+
     /** Rule 1: the oldest journey with exactly this identity not yet seen at {@code p}, or null. */
     OpenJourney exact(long lo, long hi, int ipId, long ack, PointState p) {
         Map<Long, OpenJourney> same = byStart.subMap(lo << AGE_BITS, true, (lo + 1) << AGE_BITS, false);

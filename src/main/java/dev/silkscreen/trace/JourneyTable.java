@@ -61,7 +61,8 @@ public final class JourneyTable {
                 sb.append(h.point().iface());
             }
             if (sb.length() > 0 && prev != 0) {
-                sb.append(" +").append(duration(h.timeNanos() - prev));
+                long dt = h.timeNanos() - prev;
+                sb.append(dt >= 0 ? " +" : " ").append(duration(dt));
             }
             prev = h.timeNanos();
         }

@@ -240,22 +240,25 @@ final class Judge {
         return null;
     }
 
-    /** A frame that left the source cell towards an underlay address that is not the destination cell's. */
+    /**
+     * A frame that left the source cell towards an underlay address that is not the destination
+     * cell's (a stale FDB entry): another cell's address, or not the one the destination cell has.
+     */
     private Sighting misdirected(List<Sighting> ordered, String dstCell) {
         if (dstCell == null) {
             return null;
         }
         int expected = topo.underlayIpOfCell(dstCell);
-        if (expected == 0) {
-            return null;
-        }
         Sighting wrong = null;
         for (Sighting s : ordered) {
             if (s.stage >= 8 && s.point.cell.equals(dstCell)) {
                 return null;
             }
-            if (s.stage == 6 && s.outerDst != expected) {
-                wrong = s;
+            if (s.stage == 6) {
+                String to = topo.cellWithUnderlayIp(s.outerDst);
+                if ((to != null && !to.equals(dstCell)) || (expected != 0 && s.outerDst != expected)) {
+                    wrong = s;
+                }
             }
         }
         return wrong;

@@ -14,14 +14,16 @@ final class OpenJourney {
     final FlowKey key;
     final FlowTrack track;
     final String summary;
-    final long lo;
-    final long hi;
+    long lo;
+    long hi;
     final int ipId;
     final long ack;
     final int tcpFlags;
     final List<Sighting> sightings = new ArrayList<>(6);
     /** Key of this journey in its flow's index. */
     long indexKey;
+    /** Merged into another journey (an upstream offload frame showed they were one packet): skip it. */
+    boolean absorbed;
     /** Last sighting on the corrected clock, for expiry. */
     long lastCorrected;
 

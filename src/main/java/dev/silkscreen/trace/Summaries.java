@@ -2,41 +2,52 @@ package dev.silkscreen.trace;
 
 import dev.silkscreen.decode.DecodedFrame;
 
-/** One-line descriptions of packets: "TCP SYN", "TCP data 512 B", "ICMP echo request". */
+/**
+ * One-line descriptions of packets, as tcpdump users read them: "TCP SYN", "TCP PSH-ACK 312 bytes",
+ * "UDP 64 bytes", "ICMP echo request", "ICMP fragmentation needed (mtu 1410)".
+ */
 final class Summaries {
     private Summaries() {
     }
 
-    static String of(DecodedFrame d) {
+    /** @param mtu next-hop MTU of an ICMP "fragmentation needed" (see {@link #nextHopMtu}), else anything */
+    static String of(DecodedFrame d, int mtu) {
         return switch (d.ipProto) {
             case FlowKey.TCP -> tcp(d.tcpFlags, Math.max(0, d.payloadLen));
-            case FlowKey.UDP -> "UDP " + Math.max(0, d.payloadLen) + " B";
-            case FlowKey.ICMP -> icmp(d.icmpType, d.icmpCode);
+            case FlowKey.UDP -> "UDP " + Math.max(0, d.payloadLen) + " bytes";
+            case FlowKey.ICMP -> icmp(d.icmpType, d.icmpCode, mtu);
             default -> "IP protocol " + d.ipProto;
         };
     }
 
-    static String tcp(int flags, int payload) {
-        boolean syn = (flags & 0x02) != 0;
-        boolean ack = (flags & 0x10) != 0;
-        boolean fin = (flags & 0x01) != 0;
-        boolean rst = (flags & 0x04) != 0;
-        String base;
-        if (syn) {
-            base = ack ? "TCP SYN-ACK" : "TCP SYN";
-        } else if (rst) {
-            base = "TCP RST";
-        } else if (fin) {
-            base = "TCP FIN";
-        } else if (payload > 0) {
-            base = "TCP data";
-        } else {
-            base = "TCP ACK";
+    /** The next-hop MTU an ICMP "fragmentation needed" carries (RFC 1191: bytes 6-7 of its header), 0 when none. */
+    static int nextHopMtu(DecodedFrame d, byte[] frame) {
+        if (d.ipProto != FlowKey.ICMP || d.icmpType != 3 || d.icmpCode != 4 || d.l4Offset < 0
+                || frame == null || d.l4Offset + 8 > frame.length) {
+            return 0;
         }
-        return payload > 0 ? base + " " + payload + " B" : base;
+        return (frame[d.l4Offset + 6] & 0xFF) << 8 | (frame[d.l4Offset + 7] & 0xFF);
     }
 
-    static String icmp(int type, int code) {
+    private static final int[] FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10};
+    private static final String[] FLAG_NAMES = {"SYN", "FIN", "RST", "PSH", "ACK"};
+
+    static String tcp(int flags, int payload) {
+        StringBuilder sb = new StringBuilder("TCP ");
+        String sep = "";
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if ((flags & FLAG_BITS[i]) != 0) {
+                sb.append(sep).append(FLAG_NAMES[i]);
+                sep = "-";
+            }
+        }
+        if (payload > 0) {
+            sb.append(' ').append(payload).append(" bytes");
+        }
+        return sb.toString();
+    }
+
+    static String icmp(int type, int code, int mtu) {
         return switch (type) {
             case 8 -> "ICMP echo request";
             case 0 -> "ICMP echo reply";
@@ -44,12 +55,11 @@ final class Summaries {
                 case 0 -> "ICMP net unreachable";
                 case 1 -> "ICMP host unreachable";
                 case 3 -> "ICMP port unreachable";
-                case 4 -> "ICMP fragmentation needed";
-                case 9, 10, 13 -> "ICMP administratively prohibited";
-                default -> "ICMP destination unreachable";
+                case 4 -> "ICMP fragmentation needed (mtu " + mtu + ")";
+                default -> "ICMP destination unreachable (code " + code + ")";
             };
             case 11 -> "ICMP time exceeded";
-            default -> "ICMP type " + type;
+            default -> "ICMP type " + type + " code " + code;
         };
     }
 }

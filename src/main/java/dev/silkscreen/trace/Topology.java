@@ -74,6 +74,33 @@ final class Topology {
         }
     }
 
+    /**
+     * The step a frame shows at a point, from what is known now; 0 when it cannot be told (a
+     * silk-vtep or NIC of a cell whose lease or address is not known yet).
+     */
+    int stageAt(PointState p, boolean encapsulated, int outerSrc, int outerDst, int src, int dst) {
+        switch (p.kind) {
+            case CONTAINER_VETH:
+                return p.vethIp == src ? 2 : p.vethIp == dst ? 11 : 0;
+            case VTEP: {
+                String srcCell = cellOfOverlay(src);
+                String dstCell = cellOfOverlay(dst);
+                boolean fromHere = p.cell.equals(srcCell);
+                boolean toHere = p.cell.equals(dstCell);
+                return fromHere == toHere ? 0 : fromHere ? 4 : 9;
+            }
+            case UNDERLAY: {
+                if (!encapsulated) {
+                    return 0;
+                }
+                int local = localUnderlayIp(p);
+                return local == 0 ? 0 : outerSrc == local ? 6 : outerDst == local ? 8 : 0;
+            }
+            default:
+                return 0;
+        }
+    }
+
     // ---- cells and addresses ----
 
     /** The cell that holds this overlay address's lease, or null when not known. */
@@ -129,13 +156,28 @@ final class Topology {
         }
         if (likely.length > 1) {
             // Two cells talking only to each other look alike on their NICs: a lease this cell
-            // is known to hold (from a veth name) says which address sends for it.
+            // holds (from a veth name) says which address sends for it; an address that sends
+            // for another cell's lease is not this one.
+            int notOthers = 0;
+            int candidate = 0;
             for (int ip : likely) {
+                boolean others = false;
                 for (Map.Entry<Integer, Integer> e : leaseUnderlay.entrySet()) {
-                    if (e.getValue() == ip && ps.cell.equals(leaseOwner.get(e.getKey()))) {
-                        return ip;
+                    if (e.getValue() == ip) {
+                        String owner = leaseOwner.get(e.getKey());
+                        if (ps.cell.equals(owner)) {
+                            return ip;
+                        }
+                        others |= owner != null;
                     }
                 }
+                if (!others) {
+                    notOthers++;
+                    candidate = ip;
+                }
+            }
+            if (notOthers == 1) {
+                return candidate;
             }
         }
         return likely[0];
