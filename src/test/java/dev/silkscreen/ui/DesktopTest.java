@@ -105,6 +105,10 @@ class DesktopTest {
                 .filter(f -> f.name().equals("Group Policy ID")).findFirst().orElseThrow().value();
         assertThat(gbp).isEqualTo("GBP " + tag + " = tag 0x" + String.format("%04X", tag) + " = AppB");
         assertThat(window.view().tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Inspector");
+        PacketLayers.Field field = layers.layers().stream().flatMap(l -> l.fields().stream())
+                .filter(f -> f.name().equals("Group Policy ID")).findFirst().orElseThrow();
+        assertThat(window.view().inspector().packetView().hex().highlighted())
+                .containsExactly(field.offset(), field.offset() + 1);
     }
 
     @Test
