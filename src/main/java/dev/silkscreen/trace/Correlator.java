@@ -143,10 +143,12 @@ public final class Correlator implements CaptureSink {
         long lo;
         long hi;
         long ack = 0;
-        if (proto == FlowKey.TCP && d.sport >= 0) {
+        if (proto == FlowKey.TCP && d.sport >= 0 && d.seq >= 0) {
             key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
             lo = d.seq;
-            hi = lo + Math.max(0, d.payloadLen) + ((d.tcpFlags & TCP_SYN) != 0 ? 1 : 0) + ((d.tcpFlags & TCP_FIN) != 0 ? 1 : 0);
+            boolean cut = d.tcpFlags < 0 || d.payloadLen < 0;
+            hi = cut ? OpenJourney.UNKNOWN_END
+                    : lo + d.payloadLen + ((d.tcpFlags & TCP_SYN) != 0 ? 1 : 0) + ((d.tcpFlags & TCP_FIN) != 0 ? 1 : 0);
             ack = d.ack;
         } else if (proto == FlowKey.UDP && d.sport >= 0) {
             key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
@@ -170,6 +172,13 @@ public final class Correlator implements CaptureSink {
         Sighting s = new Sighting(ps, frame.timeNanos(), frame, d.encapsulated, d.outerSrc, d.outerDst, d.gbp, lo, hi, d.ipId);
         OpenJourney j = track.exact(lo, hi, d.ipId, ack, ps);
         if (j != null) {
+            if (j.hi == OpenJourney.UNKNOWN_END && hi != OpenJourney.UNKNOWN_END) {
+                // First seen cut by a snap length: this frame tells its length and flags.
+                track.remove(j);
+                j.hi = hi;
+                track.add(j);
+                j.summary = Summaries.of(d, Summaries.nextHopMtu(d, frame.data()));
+            }
             attach(j, s, corrected);
             return;
         }
@@ -240,10 +249,42 @@ public final class Correlator implements CaptureSink {
         return true;
     }
 
-    private static void attach(OpenJourney j, Sighting s, long corrected) {
+    private void attach(OpenJourney j, Sighting s, long corrected) {
+        if (s.point.kind != PointKind.CONTAINER_VETH) {
+            learnDirection(j, s);
+        }
         j.sightings.add(s);
         if (corrected > j.lastCorrected || j.sightings.size() == 1) {
             j.lastCorrected = corrected;
+        }
+    }
+
+    /**
+     * One packet seen at a cell's NIC and at another point of the same cell (same clock) says
+     * which way it went there, so which outer address is the cell's own: after the container
+     * left or before silk-vtep sent it → leaving (outer source); otherwise arriving.
+     */
+    private void learnDirection(OpenJourney j, Sighting s) {
+        for (int i = 0, n = j.sightings.size(); i < n; i++) {
+            Sighting o = j.sightings.get(i);
+            if (o.point == s.point || !o.point.cell.equals(s.point.cell) || o.point.kind == s.point.kind) {
+                continue;
+            }
+            Sighting nic = s.point.kind == PointKind.UNDERLAY ? s : o.point.kind == PointKind.UNDERLAY ? o : null;
+            Sighting other = nic == s ? o : s;
+            if (nic == null || !nic.encapsulated) {
+                continue;
+            }
+            Boolean leaving = null;
+            if (other.point.kind == PointKind.CONTAINER_VETH) {
+                leaving = other.point.vethIp == j.key.src();
+            } else if (other.point.kind == PointKind.VTEP && other.rawNanos != nic.rawNanos) {
+                leaving = other.rawNanos < nic.rawNanos;
+            }
+            if (leaving != null) {
+                topo.learnOwnAddress(nic.point, leaving ? nic.outerSrc : nic.outerDst);
+                return;
+            }
         }
     }
 

@@ -123,7 +123,8 @@ final class FlowTrack {
         OpenJourney found = null;
         for (int i = lowerBound(lo); i < end && los[i] == lo; i++) {
             OpenJourney j = js[i];
-            if (j.hi == hi && j.ipId == ipId && (hi > lo || j.ack == ack) && !j.seenAt(p)
+            boolean unknown = hi == OpenJourney.UNKNOWN_END || j.hi == OpenJourney.UNKNOWN_END;
+            if ((unknown || (j.hi == hi && (hi > lo || j.ack == ack))) && j.ipId == ipId && !j.seenAt(p)
                     && (found == null || j.id < found.id)) {
                 found = j;
             }

@@ -109,6 +109,10 @@ final class Judge {
             return new Outcome(Verdict.DELIVERED, reached, 0, null, null);
         }
         IcmpEvidence ev = evidenceFor(j, evidence);
+        if (ev != null && ev.isReject() && ev.from() == j.key.dst()) {
+            // The destination itself answered (nothing listens there): the packet was delivered.
+            return new Outcome(Verdict.DELIVERED, 11, 0, null, null);
+        }
         boolean sameCell = srcCell != null && srcCell.equals(dstCell);
         if (ev != null && ev.isReject()) {
             // Rejected on the source cell leaving for silk-vtep (step 3) or before the destination container (step 10).
@@ -155,7 +159,7 @@ final class Judge {
             return new Outcome(Verdict.DELIVERED, reached, 0, null, null);
         }
         PointState np = place.pointFor(next);
-        String expected = np != null ? np.point.name() : topo.expectedPointName(next.cell(), next.kind(), next.containerIp());
+        String expected = np != null ? np.point.name() : topo.expectedPointName(next.cell(), next.kind(), next.containerIp(), next.stage() <= 6);
         long t = last.corrected;
         if (np == null) {
             return unknown(reached, reasons.notCaptured(last, expected, next.stage(), laterMisses(path, next, t)));

@@ -10,10 +10,13 @@ import java.util.List;
  * or several journeys' ranges at once, attach to every journey they overlap.
  */
 final class OpenJourney {
+    /** {@link #hi} of a TCP journey first seen in a frame cut before its flags: length not known yet. */
+    static final long UNKNOWN_END = -1;
+
     final long id;
     final FlowKey key;
     final FlowTrack track;
-    final String summary;
+    String summary;
     long lo;
     long hi;
     final int ipId;

@@ -32,6 +32,9 @@ final class PointState {
     private int candidates;
     /** Outer source seen on frames the capture marked as sent by this host (cooked captures). */
     int sentFrom;
+    /** Majority vote (Boyer-Moore) of the own address learned from packets' direction here. */
+    int ownCandidate;
+    long ownCount;
     /** VXLAN frames counted in the votes. */
     long votes;
     /** The local underlay address as last worked out, and at how many votes and which topology version. */

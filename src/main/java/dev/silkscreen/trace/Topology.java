@@ -127,6 +127,24 @@ final class Topology {
         }
     }
 
+    /** A packet's direction at a NIC said this outer address is the NIC's own. */
+    void learnOwnAddress(PointState nic, int ip) {
+        int before = nic.ownCount > 0 ? nic.ownCandidate : 0;
+        if (nic.ownCount == 0) {
+            nic.ownCandidate = ip;
+            nic.ownCount = 1;
+        } else if (nic.ownCandidate == ip) {
+            nic.ownCount++;
+        } else {
+            nic.ownCount--;
+        }
+        int after = nic.ownCount > 0 ? nic.ownCandidate : 0;
+        if (after != before) {
+            addressVersion++;
+            version++;
+        }
+    }
+
     // ---- cells and addresses ----
 
     /**
@@ -227,6 +245,9 @@ final class Topology {
         if (ps.sentFrom != 0) {
             return ps.sentFrom;
         }
+        if (ps.ownCount > 0) {
+            return ps.ownCandidate;
+        }
         int[] likely = ps.likelyLocalAddresses();
         if (likely.length == 0) {
             return 0;
@@ -238,7 +259,7 @@ final class Topology {
             int notOthers = 0;
             int candidate = 0;
             for (int ip : likely) {
-                boolean others = false;
+                boolean others = claimedByAnotherCell(ps, ip);
                 for (Map.Entry<Integer, Integer> e : leaseUnderlay.entrySet()) {
                     if (e.getValue() == ip) {
                         String owner = leaseOwner.get(e.getKey());
@@ -258,6 +279,17 @@ final class Topology {
             }
         }
         return likely[0];
+    }
+
+    /** True when another cell's NIC is known, from packets' direction there, to have this address. */
+    private boolean claimedByAnotherCell(PointState ps, int ip) {
+        for (PointState other : pointList) {
+            if (other.kind == PointKind.UNDERLAY && !other.cell.equals(ps.cell)
+                    && ((other.ownCount > 0 && other.ownCandidate == ip) || other.sentFrom == ip)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cell's underlay address, 0 when not known. */
@@ -294,15 +326,15 @@ final class Topology {
         return best;
     }
 
-    /** Where a packet of this kind would be seen on {@code cell} next, or a name for it when not captured. */
-    String expectedPointName(String cell, PointKind kind, int containerIp) {
-        String c = cell == null ? "?" : cell;
-        return switch (kind) {
-            case CONTAINER_VETH -> c + ":" + SilkNames.vethName(containerIp);
-            case VTEP -> c + ":" + SilkNames.VTEP_IFACE;
-            case UNDERLAY -> c + ":" + underlayNicName(cell);
-            case OTHER -> c;
+    /** A name for the point of a path step nobody captured ("cell2:eth0", "the receiving cell's silk-vtep"). */
+    String expectedPointName(String cell, PointKind kind, int containerIp, boolean sending) {
+        String iface = switch (kind) {
+            case CONTAINER_VETH -> SilkNames.vethName(containerIp);
+            case VTEP -> SilkNames.VTEP_IFACE;
+            case UNDERLAY -> cell == null ? "underlay NIC" : underlayNicName(cell);
+            case OTHER -> "";
         };
+        return cell != null ? cell + ":" + iface : (sending ? "the sending cell's " : "the receiving cell's ") + iface;
     }
 
     private String underlayNicName(String cell) {
