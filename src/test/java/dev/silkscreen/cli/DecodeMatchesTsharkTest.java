@@ -49,6 +49,52 @@ class DecodeMatchesTsharkTest {
         assertThat(mismatches).isEmpty();
     }
 
+    /**
+     * Makes fresh captures with make-captures.sh (two network namespaces, real kernel VXLAN-GBP,
+     * real tcpdump) and cross-checks them too, so the kept files and the script stay honest.
+     */
+    @Test
+    @Tag("e2e")
+    void decodeAgreesWithTsharkOnFreshCapturesFromNetworkNamespaces() throws Exception {
+        assumeTrue(tsharkAvailable(), "tshark is not installed: cross-check skipped");
+        assumeTrue(canMakeNamespaces(), "needs root with iproute2, iptables, tcpdump and ncat, and network namespaces");
+        Path script = resource("make-captures.sh");
+        Path log = dir.resolve("make-captures.log");
+        Process p = new ProcessBuilder("bash", script.toString(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(120, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroy();
+        }
+        assertThat(done).as("make-captures.sh finished in 2 minutes").isTrue();
+        assertThat(p.exitValue()).as("make-captures.sh output: %s", Files.readString(log)).isZero();
+
+        List<String> mismatches = new ArrayList<>();
+        for (String name : realCaptures().toList()) {
+            mismatches.addAll(compare(dir.resolve(name)));
+        }
+
+        assertThat(mismatches).isEmpty();
+        assertThat(ours(dir.resolve("underlay-eth.pcap"))).anyMatch(f -> f.path("gbp").asInt(-1) == 4);
+    }
+
+    private static boolean canMakeNamespaces() {
+        try {
+            for (String tool : List.of("ip", "iptables", "tcpdump", "ncat", "ping", "bridge")) {
+                if (new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() != 0) {
+                    return false;
+                }
+            }
+            Process add = new ProcessBuilder("ip", "netns", "add", "sdc-probe").redirectErrorStream(true).start();
+            add.getInputStream().readAllBytes();
+            boolean ok = add.waitFor() == 0;
+            new ProcessBuilder("ip", "netns", "del", "sdc-probe").redirectErrorStream(true).start().waitFor();
+            return ok;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     @Test
     void realCapturesCoverVxlanWithAndWithoutGbpAndIcmpErrorsQuotingTcp() throws Exception {
         List<JsonNode> frames = TsharkCrossCheck.ours(resource("underlay-eth.pcap"));
