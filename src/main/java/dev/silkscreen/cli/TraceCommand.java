@@ -85,8 +85,8 @@ public final class TraceCommand implements Callable<Integer> {
             description = "How long a packet may take to show up at its next point (default ${DEFAULT-VALUE}).")
     String window;
 
-    @Option(names = "--capacity", paramLabel = "N", defaultValue = "100000",
-            description = "Finished journeys kept in memory (default ${DEFAULT-VALUE}).")
+    @Option(names = "--capacity", paramLabel = "N", defaultValue = "10000",
+            description = "Finished journeys kept in memory with their frames (default ${DEFAULT-VALUE}); output is not limited by it.")
     int capacity;
 
     @Spec

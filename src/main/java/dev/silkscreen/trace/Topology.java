@@ -33,6 +33,18 @@ final class Topology {
     private final Map<Integer, String> leaseOwner = new HashMap<>();
     /** Overlay /24 → underlay address that sends its packets (outer source of VXLAN frames). */
     private final Map<Integer, Integer> leaseUnderlay = new HashMap<>();
+    private final Map<String, List<PointState>> pointsByCell = new HashMap<>();
+    /** Bumped whenever something the derived answers rest on changes; the caches below follow it. */
+    private long version;
+    /** Bumped when what decides a NIC's own address changes (leases learned, cooked-capture hints). */
+    private long addressVersion;
+    /** Points by identity first: sources hand over the same CapturePoint object frame after frame. */
+    private final java.util.IdentityHashMap<CapturePoint, PointState> pointsByIdentity = new java.util.IdentityHashMap<>();
+    private long cacheVersion = -1;
+    private final Map<Integer, String> overlayCellCache = new HashMap<>();
+    private final Map<Integer, String> underlayOwnerCache = new HashMap<>();
+    private final Map<String, Integer> cellUnderlayCache = new HashMap<>();
+    private final Map<Integer, Optional<App>> appCache = new HashMap<>();
 
     Topology(Foundation foundation) {
         this.foundation = foundation;
@@ -43,15 +55,26 @@ final class Topology {
     }
 
     PointState point(CapturePoint p) {
+        PointState known = pointsByIdentity.get(p);
+        if (known != null) {
+            return known;
+        }
         PointState ps = points.get(p);
+        if (ps != null && pointsByIdentity.size() < 4096) {
+            pointsByIdentity.put(p, ps);
+        }
         if (ps == null) {
             ps = new PointState(pointList.size(), p);
             points.put(p, ps);
             pointList.add(ps);
+            pointsByCell.computeIfAbsent(ps.cell, c -> new ArrayList<>()).add(ps);
             if (ps.vethIp != -1) {
                 vethByIp.put(ps.vethIp, ps);
-                leaseOwner.putIfAbsent(ps.vethIp & LEASE_MASK, ps.cell);
+                if (leaseOwner.putIfAbsent(ps.vethIp & LEASE_MASK, ps.cell) == null) {
+                    addressVersion++;
+                }
             }
+            version++;
         }
         return ps;
     }
@@ -66,11 +89,14 @@ final class Topology {
             return;
         }
         ps.voteOuter(d.outerSrc, d.outerDst);
-        if (d.sllPacketType == 4) {
+        if (d.sllPacketType == 4 && ps.sentFrom != d.outerSrc) {
             ps.sentFrom = d.outerSrc;
+            version++;
+            addressVersion++;
         }
-        if (d.ipVersion == 4 && SilkNames.isOverlay(d.src)) {
-            leaseUnderlay.putIfAbsent(d.src & LEASE_MASK, d.outerSrc);
+        if (d.ipVersion == 4 && SilkNames.isOverlay(d.src) && leaseUnderlay.putIfAbsent(d.src & LEASE_MASK, d.outerSrc) == null) {
+            version++;
+            addressVersion++;
         }
     }
 
@@ -103,8 +129,48 @@ final class Topology {
 
     // ---- cells and addresses ----
 
+    /**
+     * A one-to-one scrambling of an address for hash keys: addresses of one foundation differ in
+     * the third octet, which HashMap's small tables ignore, so they would all share a few buckets.
+     */
+    private static int spread(int ip) {
+        return Integer.rotateLeft(ip * 0x9E3779B9, 16);
+    }
+
+    /** Drops derived answers when the facts under them changed. */
+    private void revalidate() {
+        if (cacheVersion != version) {
+            cacheVersion = version;
+            overlayCellCache.clear();
+            underlayOwnerCache.clear();
+            cellUnderlayCache.clear();
+            for (PointState ps : pointList) {
+                if (ps.kind == PointKind.UNDERLAY && ps.votes > 0) {
+                    int ip = localUnderlayIp(ps);
+                    if (ip != 0) {
+                        underlayOwnerCache.putIfAbsent(ip, ps.cell);
+                        cellUnderlayCache.putIfAbsent(ps.cell, ip);
+                    }
+                }
+            }
+            cacheVersion = version;
+        }
+    }
+
     /** The cell that holds this overlay address's lease, or null when not known. */
     String cellOfOverlay(int ip) {
+        revalidate();
+        String cached = overlayCellCache.get(spread(ip));
+        if (cached == null) {
+            cached = findCellOfOverlay(ip);
+            if (cached != null) {
+                overlayCellCache.put(spread(ip), cached);
+            }
+        }
+        return cached;
+    }
+
+    private String findCellOfOverlay(int ip) {
         if (foundation != null) {
             Optional<Cell> c = foundation.cellHolding(ip);
             if (c.isPresent()) {
@@ -131,16 +197,27 @@ final class Topology {
                 return c.get().name();
             }
         }
-        for (PointState ps : pointList) {
-            if (ps.kind == PointKind.UNDERLAY && localUnderlayIp(ps) == ip) {
-                return ps.cell;
-            }
-        }
-        return null;
+        revalidate();
+        return underlayOwnerCache.get(ip);
     }
 
     /** The underlay address of the cell a NIC capture point belongs to, 0 when not known. */
     int localUnderlayIp(PointState ps) {
+        // Worked out again when the votes doubled or the topology changed; stable in between.
+        if (ps.localCacheVersion == addressVersion && ps.votes < 2 * ps.localCacheVotes) {
+            return ps.localCache;
+        }
+        int ip = findLocalUnderlayIp(ps);
+        ps.localCacheVotes = Math.max(1, ps.votes);
+        ps.localCacheVersion = addressVersion;
+        if (ip != ps.localCache) {
+            ps.localCache = ip;
+            version++;
+        }
+        return ip;
+    }
+
+    private int findLocalUnderlayIp(PointState ps) {
         if (foundation != null) {
             Optional<Cell> c = foundation.cell(ps.cell);
             if (c.isPresent()) {
@@ -191,31 +268,9 @@ final class Topology {
                 return Ipv4.parse(c.get().underlayIp());
             }
         }
-        for (PointState ps : pointList) {
-            if (ps.kind == PointKind.UNDERLAY && ps.cell.equals(cell)) {
-                int ip = localUnderlayIp(ps);
-                if (ip != 0) {
-                    return ip;
-                }
-            }
-        }
-        return 0;
-    }
-
-    /** The VTEP address ({@code <subnet>.0}) of a cell, 0 when not known. */
-    int vtepIpOfCell(String cell) {
-        if (foundation != null) {
-            Optional<Cell> c = foundation.cell(cell);
-            if (c.isPresent()) {
-                return c.get().subnetAddress();
-            }
-        }
-        for (Map.Entry<Integer, String> e : leaseOwner.entrySet()) {
-            if (e.getValue().equals(cell)) {
-                return e.getKey();
-            }
-        }
-        return 0;
+        revalidate();
+        Integer ip = cellUnderlayCache.get(cell);
+        return ip == null ? 0 : ip;
     }
 
     /** True when the address is a cell's VTEP ({@code <subnet>.0}). */
@@ -231,8 +286,8 @@ final class Topology {
 
     PointState pointOfKind(String cell, PointKind kind) {
         PointState best = null;
-        for (PointState ps : pointList) {
-            if (ps.kind == kind && ps.cell.equals(cell) && (best == null || ps.frames > best.frames)) {
+        for (PointState ps : pointsByCell.getOrDefault(cell, List.of())) {
+            if (ps.kind == kind && (best == null || ps.frames > best.frames)) {
                 best = ps;
             }
         }
@@ -267,7 +322,18 @@ final class Topology {
     }
 
     Optional<App> appAt(int ip) {
-        return instanceAt(ip).flatMap(i -> foundation.app(i.app()));
+        if (foundation == null) {
+            return Optional.empty();
+        }
+        Optional<App> app = appCache.get(spread(ip));
+        if (app == null) {
+            if (appCache.size() > 100_000) {
+                appCache.clear();
+            }
+            app = instanceAt(ip).flatMap(i -> foundation.app(i.app()));
+            appCache.put(spread(ip), app);
+        }
+        return app;
     }
 
     Optional<App> appByTag(int tag) {

@@ -48,7 +48,8 @@ public final class DesktopWindow implements MainActions, Keys.Window {
         this.source = source;
         this.model = new MainModel(Lesson.builtIn());
         this.view = new MainView(model, this);
-        Scene scene = new Scene(view, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().setAll(model.themeProperty().get().stylesheet());
         model.themeProperty().addListener((o, a, b) -> scene.getStylesheets().setAll(b.stylesheet()));
         model.classroomProperty().addListener((o, a, b) -> classroomChanged(b));

@@ -46,12 +46,11 @@ public final class PacketPath {
             Point srcNic = src.cell == null ? outsideLeft : onRail(layout, srcCell, layout.nic(srcCell));
             Point dstVtep = dst.cell == null ? outsideRight : onRail(layout, dstCell, layout.vtep(dstCell));
             Point dstNic = dst.cell == null ? outsideRight : onRail(layout, dstCell, layout.nic(dstCell));
-            Point srcBus = new Point(srcNic.x(), bus.cy());
-            Point dstBus = new Point(dstNic.x(), bus.cy());
+            List<Point> route = src.cell != null && dst.cell != null ? layout.underlayRoute(srcCell, dstCell)
+                    : List.of(srcNic, new Point(srcNic.x(), bus.cy()), new Point(dstNic.x(), bus.cy()), dstNic);
             anchors[4] = srcVtep;
             anchors[5] = srcVtep;
             anchors[6] = srcNic;
-            anchors[7] = srcBus.toward(dstBus, 0.5);
             anchors[8] = dstNic;
             anchors[9] = dstVtep;
             anchors[10] = dstGate;
@@ -59,9 +58,7 @@ public final class PacketPath {
             for (int k = 0; k <= 11; k++) {
                 legs.add(List.of());
             }
-            legs.set(7, List.of(srcNic, srcBus, anchors[7]));
-            legs.set(8, List.of(anchors[7], dstBus, dstNic));
-
+            splitAtHalf(route, 7);
         } else {
             Point route = srcGate.toward(dstGate, 0.5);
             for (int k = 4; k <= 9; k++) {
@@ -82,6 +79,37 @@ public final class PacketPath {
                 legs.set(k, List.of(anchors[k - 1], anchors[k]));
             }
         }
+    }
+
+    /** Splits the underlay route at half its length: legs 7 (out to the middle) and 8 (on to the NIC). */
+    private void splitAtHalf(List<Point> route, int firstLeg) {
+        double total = 0;
+        for (int i = 1; i < route.size(); i++) {
+            total += route.get(i - 1).distance(route.get(i));
+        }
+        double want = total / 2;
+        List<Point> first = new ArrayList<>();
+        List<Point> second = new ArrayList<>();
+        first.add(route.get(0));
+        Point mid = route.get(route.size() - 1);
+        int i = 1;
+        for (; i < route.size(); i++) {
+            double d = route.get(i - 1).distance(route.get(i));
+            if (want <= d) {
+                mid = route.get(i - 1).toward(route.get(i), d == 0 ? 1 : want / d);
+                break;
+            }
+            want -= d;
+            first.add(route.get(i));
+        }
+        first.add(mid);
+        second.add(mid);
+        for (; i < route.size(); i++) {
+            second.add(route.get(i));
+        }
+        anchors[firstLeg] = mid;
+        legs.set(firstLeg, first);
+        legs.set(firstLeg + 1, second);
     }
 
     private static Point onRail(PictureLayout layout, String cell, Box device) {

@@ -20,9 +20,14 @@ import java.util.Map;
  */
 public final class PictureLayout {
     static final double MARGIN = 40;
+    /** Room left of the first column for the trunk joining the rows' buses. */
+    static final double TRUNK_SPACE = 70;
     static final double CELL_GAP = 180;
     static final double MIN_CELL_WIDTH = 800;
     static final double CONTAINER_SLOT = 300;
+    /** Up to this many containers per cell are drawn full size; more go in a grid of small ones. */
+    static final int MAX_FULL_CONTAINERS = 4;
+    static final int COMPACT_PER_ROW = 6;
     static final double CELL_TOP = 16;
     static final double CONTAINER_TOP = 96;
     static final double CONTAINER_HEIGHT = 140;
@@ -49,54 +54,117 @@ public final class PictureLayout {
     private final Map<String, Box> nics = new HashMap<>();
     private final Map<String, Box> containers = new HashMap<>();
     private final Map<String, Box> veths = new HashMap<>();
-    private final Box bus;
+    private final Map<String, Box> rowBus = new HashMap<>();
+    private final List<Box> buses = new ArrayList<>();
+    private final Box trunk;
     private final double width;
+    private final double height;
 
     public PictureLayout(Foundation foundation) {
         this.foundation = foundation;
-        double x = MARGIN;
-        for (Cell cell : foundation.cells()) {
-            List<Instance> here = foundation.instances().stream().filter(i -> i.cell().equals(cell.name())).toList();
-            double w = Math.max(MIN_CELL_WIDTH, here.size() * CONTAINER_SLOT + 60);
-            Box cellBox = new Box(x, CELL_TOP, w, CELL_BOTTOM - CELL_TOP);
+        List<Cell> cells = foundation.cells();
+        int columns = columns(cells.size());
+        double rowRight = 0;
+        double x = TRUNK_SPACE;
+        int row = 0;
+        List<String> rowCells = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            if (i > 0 && i % columns == 0) {
+                closeRow(row, rowCells, x - CELL_GAP);
+                rowRight = Math.max(rowRight, x - CELL_GAP);
+                row++;
+                x = TRUNK_SPACE;
+                rowCells.clear();
+            }
+            double top = row * WORLD_HEIGHT;
+            List<Instance> here = foundation.instances().stream().filter(in -> in.cell().equals(cell.name())).toList();
+            double w = Math.max(MIN_CELL_WIDTH, Math.min(here.size(), MAX_FULL_CONTAINERS) * CONTAINER_SLOT + 60);
+            Box cellBox = new Box(x, top + CELL_TOP, w, CELL_BOTTOM - CELL_TOP);
             cellBoxes.put(cell.name(), cellBox);
             parts.add(new Part(PartKind.CELL, cellBox, cell, null));
             placeContainers(cell, cellBox, here);
-            Box gate = new Box(x + 30, GATE_TOP, w - 60, GATE_HEIGHT);
+            Box gate = new Box(x + 30, top + GATE_TOP, w - 60, GATE_HEIGHT);
             gates.put(cell.name(), gate);
             parts.add(new Part(PartKind.GATE, gate, cell, null));
-            Box vtep = new Box(cellBox.cx() - DEVICE_WIDTH / 2, VTEP_TOP, DEVICE_WIDTH, VTEP_HEIGHT);
+            Box vtep = new Box(cellBox.cx() - DEVICE_WIDTH / 2, top + VTEP_TOP, DEVICE_WIDTH, VTEP_HEIGHT);
             vteps.put(cell.name(), vtep);
             parts.add(new Part(PartKind.VTEP, vtep, cell, null));
-            Box nic = new Box(cellBox.cx() - DEVICE_WIDTH / 2, NIC_TOP, DEVICE_WIDTH, NIC_HEIGHT);
+            Box nic = new Box(cellBox.cx() - DEVICE_WIDTH / 2, top + NIC_TOP, DEVICE_WIDTH, NIC_HEIGHT);
             nics.put(cell.name(), nic);
             parts.add(new Part(PartKind.NIC, nic, cell, null));
+            rowCells.add(cell.name());
             x += w + CELL_GAP;
         }
-        width = Math.max(x - CELL_GAP + MARGIN, 2 * MARGIN + MIN_CELL_WIDTH);
-        bus = new Box(MARGIN, BUS_Y - 14, width - 2 * MARGIN, 28);
-        parts.add(new Part(PartKind.UNDERLAY, bus, null, null));
+        closeRow(row, rowCells, Math.max(x - CELL_GAP, TRUNK_SPACE + MIN_CELL_WIDTH));
+        rowRight = Math.max(rowRight, Math.max(x - CELL_GAP, TRUNK_SPACE + MIN_CELL_WIDTH));
+        width = rowRight + MARGIN;
+        height = (row + 1) * WORLD_HEIGHT;
+        trunk = row == 0 ? null : new Box(MARGIN - 14, buses.get(0).cy(), 28, buses.get(row).cy() - buses.get(0).cy());
+        if (trunk != null) {
+            parts.add(new Part(PartKind.UNDERLAY, trunk, null, null));
+        }
+    }
+
+    /** Cells per row: all in one row up to three, else a grid about as wide as a screen. */
+    static int columns(int cells) {
+        return cells <= 3 ? Math.max(1, cells) : (int) Math.ceil(Math.sqrt(cells * 1.4));
+    }
+
+    private void closeRow(int row, List<String> rowCells, double right) {
+        double y = row * WORLD_HEIGHT + BUS_Y;
+        Box b = new Box(MARGIN - 14, y - 14, right - MARGIN + 14, 28);
+        buses.add(b);
+        for (String c : rowCells) {
+            rowBus.put(c, b);
+        }
+        parts.add(new Part(PartKind.UNDERLAY, b, null, null));
     }
 
     private void placeContainers(Cell cell, Box cellBox, List<Instance> here) {
         if (here.isEmpty()) {
             return;
         }
+        double top = cellBox.y() - CELL_TOP;
         double inner = cellBox.w() - 60;
         double gap = 24;
-        double cw = Math.min(360, (inner - gap * (here.size() - 1)) / here.size());
-        double total = cw * here.size() + gap * (here.size() - 1);
-        double x = cellBox.cx() - total / 2;
-        for (Instance inst : here) {
-            Box c = new Box(x, CONTAINER_TOP, cw, CONTAINER_HEIGHT);
-            containers.put(inst.ip(), c);
-            parts.add(new Part(PartKind.CONTAINER, c, cell, inst));
-            double vw = Math.min(cw, 250);
-            Box v = new Box(c.cx() - vw / 2, VETH_TOP, vw, VETH_HEIGHT);
-            veths.put(inst.ip(), v);
-            parts.add(new Part(PartKind.VETH, v, cell, inst));
-            x += cw + gap;
+        if (here.size() <= MAX_FULL_CONTAINERS) {
+            double cw = Math.min(360, (inner - gap * (here.size() - 1)) / here.size());
+            double total = cw * here.size() + gap * (here.size() - 1);
+            double x = cellBox.cx() - total / 2;
+            for (Instance inst : here) {
+                Box c = new Box(x, top + CONTAINER_TOP, cw, CONTAINER_HEIGHT);
+                double vw = Math.min(cw, 250);
+                place(cell, inst, c, new Box(c.cx() - vw / 2, top + VETH_TOP, vw, VETH_HEIGHT));
+                x += cw + gap;
+            }
+            return;
         }
+        // many containers: a grid of small ones, each with its veth just below
+        int perRow = COMPACT_PER_ROW;
+        int rows = (int) Math.ceil(here.size() / (double) perRow);
+        double band = VETH_TOP + VETH_HEIGHT - CONTAINER_TOP;
+        double slot = band / rows;
+        double cg = 10;
+        double cw = (inner - cg * (perRow - 1)) / perRow;
+        for (int i = 0; i < here.size(); i++) {
+            double x = cellBox.x() + 30 + (i % perRow) * (cw + cg);
+            double y = top + CONTAINER_TOP + (i / perRow) * slot;
+            Box c = new Box(x, y, cw, slot * 0.56);
+            place(cell, here.get(i), c, new Box(x + cw * 0.1, y + slot * 0.62, cw * 0.8, slot * 0.3));
+        }
+    }
+
+    private void place(Cell cell, Instance inst, Box container, Box veth) {
+        containers.put(inst.ip(), container);
+        parts.add(new Part(PartKind.CONTAINER, container, cell, inst));
+        veths.put(inst.ip(), veth);
+        parts.add(new Part(PartKind.VETH, veth, cell, inst));
+    }
+
+    /** Whether containers on this foundation's cells are drawn small (many per cell). */
+    public boolean compact(Box container) {
+        return container.h() < CONTAINER_HEIGHT * 0.8;
     }
 
     public Foundation foundation() {
@@ -108,7 +176,7 @@ public final class PictureLayout {
     }
 
     public double height() {
-        return WORLD_HEIGHT;
+        return height;
     }
 
     /** Every part, cells first (drawing order: later parts lie on top). */
@@ -147,8 +215,41 @@ public final class PictureLayout {
         return vteps.get(cell).right() - RAIL_INSET;
     }
 
+    /** The underlay bus of the first row (where packets from unknown places enter). */
     public Box bus() {
-        return bus;
+        return buses.get(0);
+    }
+
+    /** The underlay bus below the cell's row. */
+    public Box bus(String cell) {
+        return rowBus.getOrDefault(cell, buses.get(0));
+    }
+
+    /** Every row's bus. */
+    public List<Box> buses() {
+        return Collections.unmodifiableList(buses);
+    }
+
+    /** The vertical link joining the rows' buses, or null with one row. */
+    public Box trunk() {
+        return trunk;
+    }
+
+    /** The underlay route from one cell's NIC to another's: down to the bus, along, across rows, up. */
+    public List<Point> underlayRoute(String from, String to) {
+        List<Point> route = new ArrayList<>();
+        Box a = bus(from);
+        Box b = bus(to);
+        route.add(new Point(rail(from), nic(from).cy()));
+        route.add(new Point(rail(from), a.cy()));
+        if (a != b) {
+            double tx = trunk.cx();
+            route.add(new Point(tx, a.cy()));
+            route.add(new Point(tx, b.cy()));
+        }
+        route.add(new Point(rail(to), b.cy()));
+        route.add(new Point(rail(to), nic(to).cy()));
+        return route;
     }
 
     /** The top-most part under a world point (containers before their cell), or null. */

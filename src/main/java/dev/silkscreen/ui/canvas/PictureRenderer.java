@@ -75,7 +75,7 @@ public final class PictureRenderer {
         for (Part p : layout.parts()) {
             switch (p.kind()) {
                 case CELL -> drawCell(g, layout, p);
-                case CONTAINER -> drawContainer(g, p);
+                case CONTAINER -> drawContainer(g, layout, p);
                 case VETH -> drawVeth(g, layout, p);
                 case GATE -> drawGate(g, layout, p, projector, hl);
                 case VTEP -> drawDevice(g, p, SilkNames.VTEP_IFACE,
@@ -111,17 +111,23 @@ public final class PictureRenderer {
     }
 
     private void drawUnderlay(GraphicsContext g, PictureLayout layout, Part active) {
-        Box bus = layout.bus();
         boolean on = active != null && active.kind() == PartKind.UNDERLAY;
         g.setStroke(on ? ACCENT : theme.line());
         g.setLineWidth(theme.lineWidth() * (on ? 3 : 2));
         for (Cell c : layout.foundation().cells()) {
             Box nic = layout.nic(c.name());
             double rail = layout.rail(c.name());
-            g.strokeLine(rail, nic.bottom(), rail, bus.cy());
+            g.strokeLine(rail, nic.bottom(), rail, layout.bus(c.name()).cy());
         }
         g.setFill(on ? ACCENT : theme.line());
-        g.fillRoundRect(bus.x(), bus.cy() - 7, bus.w(), 14, 14, 14);
+        for (Box bus : layout.buses()) {
+            g.fillRoundRect(bus.x(), bus.cy() - 7, bus.w(), 14, 14, 14);
+        }
+        Box trunk = layout.trunk();
+        if (trunk != null) {
+            g.fillRoundRect(trunk.cx() - 7, trunk.y() - 7, 14, trunk.h() + 14, 14, 14);
+        }
+        Box bus = layout.bus();
         g.setFill(theme.mutedText());
         g.setFont(small);
         g.setTextAlign(TextAlignment.CENTER);
@@ -148,15 +154,31 @@ public final class PictureRenderer {
         // host plumbing: veth → gate → vtep → NIC
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth());
-        double rail = layout.rail(p.cell().name());
-        g.strokeLine(rail, PictureLayout.GATE_TOP + PictureLayout.GATE_HEIGHT, rail, PictureLayout.VTEP_TOP);
-        g.strokeLine(rail, PictureLayout.VTEP_TOP + PictureLayout.VTEP_HEIGHT, rail, PictureLayout.NIC_TOP);
+        String cell = p.cell().name();
+        double rail = layout.rail(cell);
+        g.strokeLine(rail, layout.gate(cell).bottom(), rail, layout.vtep(cell).y());
+        g.strokeLine(rail, layout.vtep(cell).bottom(), rail, layout.nic(cell).y());
     }
 
-    private void drawContainer(GraphicsContext g, Part p) {
+    private void drawContainer(GraphicsContext g, PictureLayout layout, Part p) {
         Box b = p.box();
         Instance inst = p.instance();
         Color colour = appColour(inst.app());
+        if (layout.compact(b)) {
+            g.setFill(theme.componentFill());
+            g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 8, 8);
+            g.setFill(colour);
+            g.fillRect(b.x(), b.y(), 8, b.h());
+            g.setStroke(theme.text());
+            g.setLineWidth(theme.lineWidth() * 0.6);
+            g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 8, 8);
+            g.setFill(theme.text());
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(inst.app() + " " + inst.ip(), b.x() + 12, b.cy(), b.w() - 16);
+            return;
+        }
         g.setFill(theme.componentFill());
         g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 18, 18);
         g.setFill(colour);
@@ -193,12 +215,21 @@ public final class PictureRenderer {
     private void drawVeth(GraphicsContext g, PictureLayout layout, Part p) {
         Box v = p.box();
         Box c = layout.container(p.instance().ip());
+        if (layout.compact(c)) {
+            g.setStroke(theme.line());
+            g.setLineWidth(theme.lineWidth() * 0.6);
+            g.strokeLine(v.cx(), c.bottom(), v.cx(), v.y());
+            g.setFill(theme.cellFill());
+            g.fillRect(v.x(), v.y(), v.w(), v.h());
+            g.strokeRect(v.x(), v.y(), v.w(), v.h());
+            return;
+        }
         double top = c.bottom() + theme.textSize() * 0.75;
         g.setStroke(theme.text());
         g.setLineWidth(theme.lineWidth());
         g.strokeLine(v.cx() - 6, top, v.cx() - 6, v.y());
         g.strokeLine(v.cx() + 6, top, v.cx() + 6, v.y());
-        g.strokeLine(v.cx(), v.bottom(), v.cx(), PictureLayout.GATE_TOP);
+        g.strokeLine(v.cx(), v.bottom(), v.cx(), layout.gate(p.cell().name()).y());
         g.setFill(theme.componentFill());
         g.fillRoundRect(v.x(), v.y(), v.w(), v.h(), 12, 12);
         g.strokeRoundRect(v.x(), v.y(), v.w(), v.h(), 12, 12);

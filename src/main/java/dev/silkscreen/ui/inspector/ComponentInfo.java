@@ -1,6 +1,7 @@
 package dev.silkscreen.ui.inspector;
 
 import dev.silkscreen.model.Cell;
+import dev.silkscreen.model.CellTables;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Journey;
@@ -40,6 +41,8 @@ public record ComponentInfo(String title, String what, List<Section> sections, L
         lines.add("overlay lease " + c.subnet() + " (silk-vtep " + c.vtepIp() + ", MTU " + c.overlayMtu() + ")");
         f.instances().stream().filter(i -> i.cell().equals(c.name()))
                 .forEach(i -> lines.add(i.app() + "/" + i.index() + "  " + i.ip() + "  " + i.vethName()));
+        f.faults().stream().filter(x -> c.name().equals(x.cell()))
+                .forEach(x -> lines.add("fault " + x.kind() + ": " + x.detail()));
         return new ComponentInfo("Diego cell " + c.name(),
                 "A VM that runs app containers. Silk gives it a /24 of the overlay network; its containers take addresses from it.",
                 List.of(new Section("Cell", lines, Set.of())),
@@ -106,29 +109,45 @@ public record ComponentInfo(String title, String what, List<Section> sections, L
     }
 
     private static ComponentInfo vtep(Foundation f, Cell c) {
+        CellTables known = f.tablesOf(c.name());
+        boolean recorded = !known.routes().isEmpty() || !known.neighbours().isEmpty() || !known.fdb().isEmpty();
         List<String> routes = new ArrayList<>();
         List<String> neigh = new ArrayList<>();
         List<String> fdb = new ArrayList<>();
-        routes.add(SilkNames.OVERLAY_NETWORK + " dev silk-vtep proto kernel scope link src " + c.vtepIp());
-        for (Cell other : f.cells()) {
-            if (other.name().equals(c.name())) {
-                continue;
+        if (recorded) {
+            known.routes().stream().filter(r -> SilkNames.VTEP_IFACE.equals(r.dev())).forEach(r -> routes.add(r.render()));
+            known.neighbours().stream().filter(n -> SilkNames.VTEP_IFACE.equals(n.dev())).forEach(n -> neigh.add(n.render()));
+            known.fdb().forEach(e -> fdb.add(e.render()));
+        } else {
+            routes.add(SilkNames.OVERLAY_NETWORK + " dev silk-vtep proto kernel scope link src " + c.vtepIp());
+            for (Cell other : f.cells()) {
+                if (other.name().equals(c.name())) {
+                    continue;
+                }
+                String mac = SilkNames.formatMac(other.vtepMac());
+                routes.add(other.subnet() + " via " + other.vtepIp() + " dev silk-vtep src " + c.vtepIp());
+                neigh.add(other.vtepIp() + " dev silk-vtep lladdr " + mac + " PERMANENT");
+                fdb.add(mac + " dev silk-vtep dst " + other.underlayIp() + " self permanent");
             }
-            String mac = SilkNames.formatMac(other.vtepMac());
-            routes.add(other.subnet() + " via " + other.vtepIp() + " dev silk-vtep src " + c.vtepIp());
-            neigh.add(other.vtepIp() + " lladdr " + mac + " PERMANENT");
-            fdb.add(mac + " dst " + other.underlayIp() + " self permanent");
         }
         List<String> link = List.of("silk-vtep: mtu " + c.overlayMtu() + " · mac " + SilkNames.formatMac(c.vtepMac()),
                 "vxlan id " + SilkNames.VNI + " local " + c.underlayIp() + " dev " + c.underlayNic() + " dstport "
                         + SilkNames.VXLAN_PORT + " nolearning gbp",
                 "inet " + c.vtepIp() + "/16");
+        String origin = recorded ? "" : " (derived from the leases)";
+        List<Section> sections = new ArrayList<>(List.of(new Section("ip -d link / addr", link, Set.of()),
+                new Section("ip route (overlay)" + origin, routes, Set.of()),
+                new Section("ip neigh show dev silk-vtep" + origin, neigh, Set.of()),
+                new Section("bridge fdb show dev silk-vtep" + origin, fdb, Set.of())));
+        List<String> faults = f.faults().stream().filter(x -> c.name().equals(x.cell()))
+                .map(x -> x.kind() + ": " + x.detail()).toList();
+        if (!faults.isEmpty()) {
+            sections.add(new Section("Faults on this cell", faults, Set.of()));
+        }
         return new ComponentInfo("silk-vtep on " + c.name(),
                 "The cell's VXLAN device. Overlay packets routed to it are wrapped in UDP to the other cell (the mark travels as "
                         + "the GBP ID); packets arriving on UDP 4789 are unwrapped here.",
-                List.of(new Section("ip -d link / addr", link, Set.of()), new Section("ip route (overlay)", routes, Set.of()),
-                        new Section("ip neigh show dev silk-vtep", neigh, Set.of()),
-                        new Section("bridge fdb show dev silk-vtep", fdb, Set.of())),
+                sections,
                 List.of("ip -d link show silk-vtep", "ip route", "ip neigh show dev silk-vtep", "bridge fdb show dev silk-vtep"));
     }
 

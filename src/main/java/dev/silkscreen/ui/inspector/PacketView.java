@@ -129,6 +129,21 @@ public final class PacketView extends VBox {
         });
         fields.setRoot(root);
         hex.show(h.frame().data());
+        selectField("Group Policy ID");
+    }
+
+    /** Selects the first field named {@code name} (the GBP field when the frame is wrapped). */
+    public boolean selectField(String name) {
+        for (TreeItem<Object> l : fields.getRoot().getChildren()) {
+            for (TreeItem<Object> fi : l.getChildren()) {
+                if (fi.getValue() instanceof PacketLayers.Field f && f.name().equals(name)) {
+                    fields.getSelectionModel().select(fi);
+                    fields.scrollTo(Math.max(0, fields.getRow(fi) - 3));
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void selectByte(int index) {

@@ -9,10 +9,13 @@ import java.util.List;
 
 /**
  * Places every journey on one playback timeline measured in <em>steps</em>. Within a journey each
- * step takes one unit, whatever its real duration, so the lesson reads evenly; journeys start in
- * the order and at the spacing of their real first sightings, with one step standing for the
- * typical real time of a step ({@link #stepNanos()}). Idle gaps longer than {@link #MAX_GAP}
- * steps are shortened so playback never waits on silence.
+ * step takes one unit, whatever its real duration, so the lesson reads evenly. Journeys start in
+ * the order of their real first sightings, spaced in proportion to the real spacing, scaled so the
+ * long gaps (new conversations) are about one step: busy traffic overlaps on screen. A reply never
+ * leaves before its request arrived, nor an ICMP error before the rejection it reports. Gaps are
+ * capped at {@link #MAX_GAP} steps, and after a real pause of {@link #SILENCE_NANOS} the next burst
+ * starts once the previous one has finished, so playback never waits on silence and bursts never
+ * mix. {@link #stepNanos()} is the typical real time of one step.
  */
 public final class Schedule {
     /** Longest idle stretch kept between two journey starts, in steps. */
@@ -22,21 +25,25 @@ public final class Schedule {
     /** How long a dropped packet stays visible (with its reason) after its last step. */
     public static final double DROPPED_TAIL = 3.0;
     private static final long MIN_STEP_NANOS = 1_000;
+    /** Spacing of packets that follow each other in one conversation, in steps (a train, not a pile). */
+    static final double TYPICAL_GAP_STEPS = 0.4;
+    /** A pause this long (real time) ends a burst: what follows starts once everything before has finished. */
+    static final long SILENCE_NANOS = 50_000_000L;
 
     private final List<Journey> journeys;
     private final double[] starts;
     private final double stepNanos;
+    private final double gapNanos;
     private final double end;
     private final double longest;
 
     public Schedule(List<Journey> input) {
         List<Journey> sorted = new ArrayList<>(input);
         sorted.sort(Comparator.comparingLong(Schedule::firstTime).thenComparingLong(Journey::id));
-        this.journeys = List.copyOf(sorted);
-        // starts stay in the order of the list (never decreasing), so lookups can binary-search
         this.stepNanos = typicalStepNanos(sorted);
-        this.starts = new double[sorted.size()];
-        double v = 0;
+        this.gapNanos = Math.max(stepNanos, longGapNanos(sorted));
+        double[] at = new double[sorted.size()];
+        double base = 0;
         double last = 0;
         double maxExtent = 0;
         java.util.Map<String, Integer> lastOfConversation = new java.util.HashMap<>();
@@ -44,27 +51,47 @@ public final class Schedule {
         for (int i = 0; i < sorted.size(); i++) {
             Journey j = sorted.get(i);
             if (i > 0) {
-                double gap = (firstTime(j) - firstTime(sorted.get(i - 1))) / stepNanos;
-                v += Math.min(Math.max(gap, 0), MAX_GAP);
+                long real = firstTime(j) - firstTime(sorted.get(i - 1));
+                double gap = Math.max(0, real / gapNanos);
+                base += Math.min(gap, MAX_GAP);
+                if (real >= SILENCE_NANOS) {
+                    // after a silence, start clean: everything before has finished
+                    base = Math.max(base, last);
+                }
             }
+            double v = base;
             Integer prev = lastOfConversation.put(conversation(j), i);
-            if (prev != null && !sameDirection(sorted.get(prev), j)) {
-                // a reply cannot leave before what it answers has arrived
-                v = Math.max(v, starts[prev] + lastStep(sorted.get(prev)));
+            if (prev != null) {
+                // a reply cannot leave before what it answers has arrived; a conversation keeps its order
+                v = Math.max(v, sameDirection(sorted.get(prev), j) ? at[prev] + TYPICAL_GAP_STEPS
+                        : at[prev] + lastStep(sorted.get(prev)));
             }
             Integer rejected = isIcmpError(j) ? lastRejectedFrom.get(j.flow().dst()) : null;
             if (rejected != null) {
                 // the ICMP error leaves the rejecting gate once the rejection has happened
-                v = Math.max(v, starts[rejected] + lastStep(sorted.get(rejected)));
+                v = Math.max(v, at[rejected] + lastStep(sorted.get(rejected)));
             }
             if (j.verdict() == Verdict.DROPPED && j.dropStage() == 10) {
                 lastRejectedFrom.put(j.flow().src(), i);
             }
-            starts[i] = v;
-            double extent = extent(sorted.get(i));
+            at[i] = v;
+            double extent = extent(j);
             maxExtent = Math.max(maxExtent, extent);
             last = Math.max(last, v + extent);
         }
+        // starts are kept in increasing order, with the journeys in the same order, so lookups binary-search
+        Integer[] order = new Integer[sorted.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> at[i]));
+        List<Journey> placed = new ArrayList<>(order.length);
+        this.starts = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            placed.add(sorted.get(order[k]));
+            starts[k] = at[order[k]];
+        }
+        this.journeys = List.copyOf(placed);
         this.end = last;
         this.longest = maxExtent;
     }
@@ -88,6 +115,23 @@ public final class Schedule {
 
     private static long firstTime(Journey j) {
         return j.hops().isEmpty() ? 0 : j.hops().get(0).timeNanos();
+    }
+
+    /**
+     * The long gaps between journeys (the 90th percentile of the real time between consecutive first
+     * sightings) become one step: new conversations follow each other closely and busy traffic
+     * overlaps on screen, while packets of one conversation keep their causal order.
+     */
+    private static double longGapNanos(List<Journey> sorted) {
+        if (sorted.size() < 2) {
+            return 0;
+        }
+        double[] gaps = new double[sorted.size() - 1];
+        for (int i = 1; i < sorted.size(); i++) {
+            gaps[i - 1] = Math.max(0, firstTime(sorted.get(i)) - firstTime(sorted.get(i - 1)));
+        }
+        Arrays.sort(gaps);
+        return gaps[(int) (gaps.length * 0.9)];
     }
 
     /** Median real time per step over the journeys that show any spread in time. */

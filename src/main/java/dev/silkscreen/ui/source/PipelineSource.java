@@ -9,15 +9,15 @@ import dev.silkscreen.sim.Scenario;
 import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.sim.Scenarios;
-import dev.silkscreen.sim.Simulator;
-import dev.silkscreen.trace.Correlator;
-import dev.silkscreen.trace.JourneyStore;
+import dev.silkscreen.trace.ScenarioSource;
+import dev.silkscreen.trace.Tracer;
 import dev.silkscreen.trace.TimeMergedSource;
 import dev.silkscreen.trace.TraceSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,12 +68,12 @@ public final class PipelineSource implements RunSource {
     }
 
     private Run simulate(Scenario scenario) throws SourceException {
-        SimulatedSource source = new SimulatedSource(scenario, SEED, MAX_PACKETS);
+        ScenarioSource source = new ScenarioSource(scenario, SEED, MAX_PACKETS, null);
         Foundation f = source.foundation();
-        List<Journey> journeys = correlate(source, f);
-        String note = journeys.size() >= MAX_JOURNEYS ? "only the latest " + MAX_JOURNEYS + " journeys kept" : "";
+        Bounded journeys = correlate(source, f);
+        String note = journeys.evicted > 0 ? "only the latest " + MAX_JOURNEYS + " journeys kept" : "";
         return new Run(scenario.name() + (scenario.description() == null ? "" : " — " + scenario.description()),
-                Run.Origin.SCENARIO, f, journeys, note);
+                Run.Origin.SCENARIO, f, journeys.list(), note);
     }
 
     @Override
@@ -96,8 +96,12 @@ public final class PipelineSource implements RunSource {
         if (files.isEmpty()) {
             throw new SourceException("no capture file chosen (only a topology)");
         }
-        List<Journey> journeys = correlate(new TimeMergedSource(files), topology);
+        Bounded bounded = correlate(new TimeMergedSource(files), topology);
+        List<Journey> journeys = bounded.list();
         List<String> problems = new ArrayList<>();
+        if (bounded.evicted > 0) {
+            problems.add("only the latest " + MAX_JOURNEYS + " journeys kept");
+        }
         List<CapturePoint> points = new ArrayList<>();
         for (DefaultPointFileSource s : readers) {
             points.addAll(s.points());
@@ -118,18 +122,34 @@ public final class PipelineSource implements RunSource {
         }
     }
 
-    private static List<Journey> correlate(FrameSource source, Foundation topology) throws SourceException {
-        JourneyStore store = new JourneyStore(MAX_JOURNEYS);
-        Correlator c = new Correlator(TraceSettings.defaults().withCapacity(MAX_JOURNEYS), topology, store);
+    private static Bounded correlate(FrameSource source, Foundation topology) throws SourceException {
+        Bounded out = new Bounded();
         try {
-            source.run(c);
+            Tracer.run(source, topology, TraceSettings.defaults(), out::add);
         } catch (IOException e) {
             throw new SourceException(source.describe() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException("interrupted while reading " + source.describe(), e);
         }
-        c.finish();
-        return store.snapshot();
+        return out;
+    }
+
+    /** The latest {@link #MAX_JOURNEYS} journeys, and how many older ones were let go. */
+    private static final class Bounded {
+        private final ArrayDeque<Journey> journeys = new ArrayDeque<>();
+        private long evicted;
+
+        void add(Journey j) {
+            if (journeys.size() == MAX_JOURNEYS) {
+                journeys.removeFirst();
+                evicted++;
+            }
+            journeys.addLast(j);
+        }
+
+        List<Journey> list() {
+            return List.copyOf(journeys);
+        }
     }
 }

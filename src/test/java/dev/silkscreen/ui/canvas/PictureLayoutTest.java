@@ -59,4 +59,39 @@ class PictureLayoutTest {
         assertThat(layout.vtep("cell1").contains(rail, layout.vtep("cell1").cy())).isTrue();
         assertThat(layout.nic("cell1").contains(rail, layout.nic("cell1").cy())).isTrue();
     }
+
+    @Test
+    void manyCellsWrapIntoRowsJoinedByATrunk() {
+        java.util.List<dev.silkscreen.model.Cell> cells = new java.util.ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            cells.add(new dev.silkscreen.model.Cell("cell" + i, "10.0.16." + i, "eth0", 1500, "10.255." + i + ".0/24"));
+        }
+        PictureLayout big = new PictureLayout(new dev.silkscreen.model.Foundation("big", cells, java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.Map.of()));
+        assertThat(PictureLayout.columns(9)).isEqualTo(4);
+        assertThat(big.buses()).hasSize(3);
+        assertThat(big.trunk()).isNotNull();
+        java.util.List<Point> route = big.underlayRoute("cell1", "cell9");
+        assertThat(route).hasSize(6);
+        assertThat(route.get(2).x()).isEqualTo(big.trunk().cx());
+        assertThat(big.underlayRoute("cell1", "cell2")).hasSize(4);
+    }
+
+    @Test
+    void manyContainersOnOneCellAreDrawnSmallInsideIt() {
+        java.util.List<dev.silkscreen.model.Instance> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            many.add(new dev.silkscreen.model.Instance("AppB", i, "cell1", "10.255.1." + (i + 2), "h" + i));
+        }
+        var f = Fixtures.seed();
+        PictureLayout crowded = new PictureLayout(new dev.silkscreen.model.Foundation("c", f.cells(), f.apps(), many,
+                f.policies(), java.util.Map.of()));
+        Box cell = crowded.cellBox("cell1");
+        for (var inst : many) {
+            Box c = crowded.container(inst.ip());
+            assertThat(crowded.compact(c)).isTrue();
+            assertThat(cell.contains(c.x(), c.y()) && cell.contains(c.right(), crowded.veth(inst.ip()).bottom())).isTrue();
+            assertThat(crowded.veth(inst.ip()).bottom()).isLessThan(crowded.gate("cell1").y());
+        }
+    }
 }

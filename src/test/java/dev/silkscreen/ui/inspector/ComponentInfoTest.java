@@ -29,8 +29,8 @@ class ComponentInfoTest {
         ComponentInfo info = ComponentInfo.of(layout.foundation(), part(PartKind.VTEP, "cell1"), null);
         String all = info.sections().toString();
         assertThat(all).contains("10.255.2.0/24 via 10.255.2.0 dev silk-vtep");
-        assertThat(all).contains("10.255.2.0 lladdr ee:ee:0a:ff:02:00 PERMANENT");
-        assertThat(all).contains("ee:ee:0a:ff:02:00 dst 10.0.16.12");
+        assertThat(all).contains("10.255.2.0 dev silk-vtep lladdr ee:ee:0a:ff:02:00 PERMANENT");
+        assertThat(all).contains("ee:ee:0a:ff:02:00 dev silk-vtep dst 10.0.16.12");
         assertThat(info.commands()).contains("bridge fdb show dev silk-vtep");
     }
 

@@ -55,4 +55,32 @@ class ScheduleTest {
         assertThat(s.firstStartingAfter(pos)).isEqualTo(2);
         assertThat(s.firstStartingAfter(-1)).isZero();
     }
+
+    private static Journey conversation(int n, long t0) {
+        return Fixtures.journey(n, "10.255.1." + (n % 250 + 2), Fixtures.APP_A_IP, 8080, "TCP SYN", Verdict.DELIVERED, 0, t0,
+                "cell1", "cell2", 4, "AppB", "AppA");
+    }
+
+    @Test
+    void busyTrafficOverlapsOnScreen() {
+        List<Journey> js = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            js.add(conversation(i + 1, i * 500_000L));
+        }
+        Schedule s = new Schedule(js);
+        int alive = 0;
+        double pos = s.start(100) + 5;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.start(i) <= pos && pos <= s.start(i) + Schedule.extent(s.journey(i))) {
+                alive++;
+            }
+        }
+        assertThat(alive).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void aBurstAfterASilenceStartsOnceThePreviousHasFinished() {
+        Schedule s = new Schedule(List.of(conversation(1, 0), conversation(2, 1_000), conversation(3, 2_000_000_000L)));
+        assertThat(s.start(2)).isGreaterThanOrEqualTo(s.start(1) + Schedule.extent(s.journey(1)));
+    }
 }

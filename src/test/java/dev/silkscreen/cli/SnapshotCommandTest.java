@@ -1,0 +1,52 @@
+package dev.silkscreen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code silkscreen snapshot} renders a PNG headless (surefire runs the toolkit on Monocle). */
+class SnapshotCommandTest {
+    @TempDir
+    Path dir;
+
+    private int run(StringWriter out, StringWriter err, String... args) {
+        return SilkscreenCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void writesAPngOfTheRequestedSize() throws Exception {
+        Path png = dir.resolve("seed-5.png");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(out, err, "snapshot", "--scenario", "seed", "--step", "5", "--size", "1280x720", "--out", png.toString());
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1280);
+        assertThat(image.getHeight()).isEqualTo(720);
+        assertThat(out.toString()).contains("wrote").contains("step 5");
+    }
+
+    @Test
+    void anUnknownScenarioIsAOneLineUsageError() {
+        StringWriter err = new StringWriter();
+        int code = run(new StringWriter(), err, "snapshot", "--scenario", "nosuch", "--out", dir.resolve("x.png").toString());
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("unknown scenario nosuch").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadStepOrSizeIsRefused() {
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "snapshot", "--step", "12", "--out", "x.png")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--step must be 1-11");
+        assertThat(run(new StringWriter(), err, "snapshot", "--size", "big", "--out", "x.png")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(new StringWriter(), err, "snapshot", "--theme", "neon", "--out", "x.png")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("unknown theme 'neon'");
+    }
+}
