@@ -1,12 +1,17 @@
 package dev.silkscreen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,7 +61,7 @@ class DecodeMatchesTsharkTest {
     @Test
     @Tag("e2e")
     void decodeAgreesWithTsharkOnFreshCapturesFromNetworkNamespaces() throws Exception {
-        assumeTrue(tsharkAvailable(), "tshark is not installed: cross-check skipped");
+        assumeTrue(TsharkCrossCheck.tsharkAvailable(), "tshark is not installed: cross-check skipped");
         assumeTrue(canMakeNamespaces(), "needs root with iproute2, iptables, tcpdump and ncat, and network namespaces");
         Path script = resource("make-captures.sh");
         Path log = dir.resolve("make-captures.log");
@@ -71,11 +76,11 @@ class DecodeMatchesTsharkTest {
 
         List<String> mismatches = new ArrayList<>();
         for (String name : realCaptures().toList()) {
-            mismatches.addAll(compare(dir.resolve(name)));
+            mismatches.addAll(TsharkCrossCheck.mismatches(dir.resolve(name)));
         }
 
         assertThat(mismatches).isEmpty();
-        assertThat(ours(dir.resolve("underlay-eth.pcap"))).anyMatch(f -> f.path("gbp").asInt(-1) == 4);
+        assertThat(TsharkCrossCheck.ours(dir.resolve("underlay-eth.pcap"))).anyMatch(f -> f.path("gbp").asInt(-1) == 4);
     }
 
     private static boolean canMakeNamespaces() {

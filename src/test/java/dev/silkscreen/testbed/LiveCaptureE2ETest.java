@@ -209,6 +209,8 @@ class LiveCaptureE2ETest {
         Seen dropped = seen.stream().filter(s -> s.journey().verdict() == Verdict.DROPPED && s.journey().flow().proto().equals("icmp") && s.journey().flow().dst().equals(server.ip())).findFirst().orElseThrow();
         assertThat(Duration.ofNanos(dropped.atNanos() - pingDone)).as(() -> describe(seen, pingDone)).isLessThan(Duration.ofSeconds(1));
         assertThat(dropped.journey().dropCell()).isEqualTo(server.cell());
+        System.out.printf("live journeys: delivered %d ms, rejected %d ms after the traffic ended; frames late by at most %s%n",
+                (delivered.atNanos() - httpDone) / 1_000_000, (dropped.atNanos() - pingDone) / 1_000_000, lateness);
     }
 
     private static String describe(List<Seen> seen, long t0) {
