@@ -7,7 +7,7 @@
 #   testbed.sh fault SCENARIO       switch a running testbed to a scenario (seed = no fault)
 #   testbed.sh down                 remove everything the testbed made, by its records
 #   testbed.sh status               what is up, the scenario, the SSH endpoints
-#   testbed.sh topology             the foundation as Silkscreen topology JSON (stdout)
+#   testbed.sh topology             the foundation as Silkscreen topology JSON, read from the kernel
 #   testbed.sh exec WHERE CMD...    run CMD in a cell (cell1) or container (AppB/0) namespace
 #   testbed.sh capture DIR SECONDS [-- CMD...]
 #                                   tcpdump at every point while CMD runs, SECONDS more after it
@@ -132,6 +132,8 @@ build_underlay() {
   ip addr add "$HOST_IP/$UNDERLAY_PREFIX" dev "$HOST_LINK"
   ip link set "$HOST_LINK" up
   ip -n "$UNDERLAY_NS" link set host master br0 up
+  bridge -n "$UNDERLAY_NS" link set dev host flood off
+  bridge -n "$UNDERLAY_NS" fdb add "$(cat "/sys/class/net/$HOST_LINK/address")" dev host master static
 }
 
 build_cell() { # NAME
@@ -142,6 +144,11 @@ build_cell() { # NAME
   ip -n "$UNDERLAY_NS" link add name "$cell" mtu "$UNDERLAY_MTU" type veth \
     peer name eth0 mtu "$UNDERLAY_MTU" address "$(underlay_nic_mac "$uip")" netns "$ns"
   ip -n "$UNDERLAY_NS" link set "$cell" master br0 up
+  # Like an IaaS fabric, the underlay knows where every cell is (a static entry survives the port
+  # going down and up) and floods no unknown unicast (a cell that dropped off must not see its
+  # frames show up at the other cells).
+  bridge -n "$UNDERLAY_NS" link set dev "$cell" flood off
+  bridge -n "$UNDERLAY_NS" fdb add "$(underlay_nic_mac "$uip")" dev "$cell" master static
   ip -n "$ns" addr add "$uip/$UNDERLAY_PREFIX" dev eth0
   ip -n "$ns" link set eth0 up
   # silk-daemon's VTEP: VNI 1, GBP, no learning; MAC ee:ee + lease; <lease>.0/16 scope link.
@@ -358,7 +365,7 @@ apply_scenario() {
       ip -n "$UNDERLAY_NS" link set dev "$scell" down ;;
   esac
   echo "$scenario" >"$STATE/scenario"
-  write_topology >"$STATE/topology.json"
+  write_topology "$scenario" >"$STATE/topology.json"
 }
 
 valid_scenario() {
@@ -368,14 +375,61 @@ valid_scenario() {
 
 # ---------------------------------------------------------------- topology JSON
 
-json_str() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
+json_str() { # a JSON string, or null for an empty value
+  [ -n "$1" ] || { printf 'null'; return; }
+  local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"
+}
 
+# The word after KEY in an `ip` output line ("via", "dev", "src", "lladdr", "dst"), or empty.
+word_after() { local key=$1; shift; while [ $# -gt 1 ]; do [ "$1" = "$key" ] && { echo "$2"; return; }; shift; done; }
+
+# Silkscreen topology JSON (format silkscreen-topology/1, assets/topology-format.md), read
+# from the kernel: each cell's routes, permanent neighbours, silk-vtep FDB and filter table as
+# they are now, with the foundation's apps, instances, policies in force and the scenario's fault.
 write_topology() {
-  local c a i p sep
-  printf '{\n  "name": %s,\n  "cells": [' "$(json_str "$FOUNDATION_NAME")"
-  sep=; for c in "${CELLS[@]}"; do set -- $c
-    printf '%s\n    {"name": %s, "underlayIp": %s, "underlayNic": "eth0", "underlayMtu": %d, "subnet": %s}' \
-      "$sep" "$(json_str "$1")" "$(json_str "$2")" "$UNDERLAY_MTU" "$(json_str "$3")"; sep=,; done
+  local scenario=${1:-seed} c a i p sep ns line
+  printf '{\n  "format": "silkscreen-topology/1",\n  "name": %s,\n  "overlayNetwork": "10.255.0.0/16",\n  "cells": [' \
+    "$(json_str "$FOUNDATION_NAME-$scenario")"
+  sep=
+  for c in "${CELLS[@]}"; do
+    set -- $c; ns=$(cell_ns "$1")
+    local mtu; mtu=$(ip -n "$ns" -o link show dev eth0 | sed -n 's/.* mtu \([0-9]*\) .*/\1/p')
+    printf '%s\n    {"name": %s, "underlayIp": %s, "underlayNic": "eth0", "underlayMtu": %d, "subnet": %s,' \
+      "$sep" "$(json_str "$1")" "$(json_str "$2")" "${mtu:-$UNDERLAY_MTU}" "$(json_str "$3")"
+    sep=,
+    local rsep= dest via dev src origin
+    printf '\n     "routes": ['
+    while IFS= read -r line; do
+      set -- $line; dest=$1; [[ $dest == */* ]] || dest="$dest/32"
+      via=$(word_after via $line); dev=$(word_after dev $line); src=$(word_after src $line)
+      case $line in *"proto kernel"*) origin=kernel ;; *silk-vtep*) origin=silk-daemon ;; *) origin=static ;; esac
+      printf '%s\n       {"destination": %s, "via": %s, "dev": %s, "src": %s, "origin": %s}' "$rsep" \
+        "$(json_str "$dest")" "$(json_str "$via")" "$(json_str "$dev")" "$(json_str "$src")" "$(json_str "$origin")"
+      rsep=,
+    done < <(ip -n "$ns" -4 route show)
+    printf '],\n     "neighbours": ['
+    rsep=
+    while IFS= read -r line; do
+      set -- $line
+      printf '%s\n       {"ip": %s, "mac": %s, "dev": %s}' "$rsep" "$(json_str "$1")" \
+        "$(json_str "$(word_after lladdr $line)")" "$(json_str "$(word_after dev $line)")"
+      rsep=,
+    done < <(ip -n "$ns" -4 neigh show nud permanent)
+    printf '],\n     "fdb": ['
+    rsep=
+    while IFS= read -r line; do
+      set -- $line
+      printf '%s\n       {"mac": %s, "dst": %s, "dev": "silk-vtep"}' "$rsep" "$(json_str "$1")" "$(json_str "$(word_after dst $line)")"
+      rsep=,
+    done < <(bridge -n "$ns" fdb show dev silk-vtep)
+    printf '],\n     "rules": ['
+    rsep=
+    while IFS= read -r line; do
+      case $line in '#'*) continue ;; esac
+      printf '%s\n       %s' "$rsep" "$(json_str "$line")"; rsep=,
+    done < <(ip netns exec "$ns" iptables-save -t filter)
+    printf ']}'
+  done
   printf '\n  ],\n  "apps": ['
   sep=; for a in "${APPS[@]}"; do set -- $a
     printf '%s\n    {"name": %s, "guid": %s, "tag": %d}' "$sep" "$(json_str "$1")" "$(json_str "$2")" "$3"; sep=,; done
@@ -385,20 +439,23 @@ write_topology() {
       "$sep" "$(json_str "$1")" "$2" "$(json_str "$3")" "$(json_str "$4")" "$(json_str "$5")"; sep=,; done
   printf '\n  ],\n  "policies": ['
   sep=; for p in "${EFF_POLICIES[@]}"; do set -- $p
-    printf '%s\n    {"srcApp": %s, "dstApp": %s, "protocol": %s, "portStart": %d, "portEnd": %d}' \
+    printf '%s\n    {"source": %s, "destination": %s, "protocol": %s, "portStart": %d, "portEnd": %d}' \
       "$sep" "$(json_str "$1")" "$(json_str "$2")" "$(json_str "$3")" "$4" "$5"; sep=,; done
-  printf '\n  ],\n  "rules": {'
-  sep=; for c in $(cells_names); do
-    printf '%s\n    %s: [' "$sep" "$(json_str "$c")"; sep=,
-    local lsep= line
-    if [ -f "$STATE/rules-$c.txt" ]; then
-      while IFS= read -r line; do
-        case $line in -A*) printf '%s\n      %s' "$lsep" "$(json_str "$line")"; lsep=, ;; esac
-      done <"$STATE/rules-$c.txt"
-    fi
-    printf '\n    ]'
-  done
-  printf '\n  }\n}\n'
+  printf '\n  ],\n  "faults": ['
+  local ccell scell
+  set -- $(instance_record "$CLIENT_INSTANCE"); ccell=$3
+  set -- $(instance_record "$SERVER_INSTANCE"); scell=$3
+  case $scenario in
+    stale-fdb) printf '\n    {"kind": "stale-fdb", "cell": "%s", "peer": "%s", "detail": "%s"}' "$ccell" "$scell" \
+      "$ccell's FDB still sends $scell's VTEP MAC to $(cell_field "$BYSTANDER_CELL" 1), which is $BYSTANDER_CELL" ;;
+    no-route) printf '\n    {"kind": "no-route", "cell": "%s", "peer": "%s", "detail": "%s"}' "$ccell" "$scell" \
+      "silk-daemon on $ccell has not learned $scell's lease: no route, neighbour or FDB entry" ;;
+    cell-down) printf '\n    {"kind": "cell-down", "cell": "%s", "peer": null, "detail": "%s"}' "$scell" \
+      "$scell is unreachable on the underlay network" ;;
+    mtu) printf '\n    {"kind": "mtu", "cell": "%s", "peer": null, "detail": "%s"}' "$ccell" \
+      "containers on $ccell have MTU $UNDERLAY_MTU but silk-vtep has $(overlay_mtu)" ;;
+  esac
+  printf '\n  ]\n}\n'
 }
 
 # ---------------------------------------------------------------- commands
@@ -411,6 +468,9 @@ need_root_tools() {
 }
 
 with_lock() { exec 9>"$LOCK"; flock -w 60 9 || die "another testbed.sh holds $LOCK"; }
+
+# What the built kernel state depends on: this script and the foundation.
+fingerprint() { cat "$HERE/foundation.sh" "${BASH_SOURCE[0]}" | sha256sum | cut -c1-16; }
 
 is_up() { [ -f "$STATE/scenario" ] && [ -f "$STATE/created" ]; }
 
@@ -428,6 +488,10 @@ healthy() {
 cmd_up() {
   local scenario=${1:-seed}
   valid_scenario "$scenario"; need_root_tools; with_lock
+  if is_up && [ "$(cat "$STATE/fingerprint" 2>/dev/null)" != "$(fingerprint)" ]; then
+    log "a testbed built by another version of testbed.sh or foundation.sh is up: rebuilding it"
+    do_down
+  fi
   if is_up; then
     if healthy; then
       apply_scenario "$scenario"
@@ -440,6 +504,7 @@ cmd_up() {
   [ ! -e "$STATE/created" ] || do_down
   mkdir -p "$STATE/pids" "$STATE/logs"
   : >"$STATE/created"
+  fingerprint >"$STATE/fingerprint"
   trap 'rc=$?; if [ $rc -ne 0 ]; then log "up failed (status $rc): tearing down"; do_down; rm -f "$LOCK"; fi' EXIT
   build_underlay
   local c i
@@ -459,6 +524,8 @@ cmd_fault() {
   [ $# -eq 1 ] || die "usage: testbed.sh fault SCENARIO"
   valid_scenario "$1"; need_root_tools; with_lock
   healthy || die "the testbed is not up (testbed.sh up)"
+  [ "$(cat "$STATE/fingerprint" 2>/dev/null)" = "$(fingerprint)" ] ||
+    die "the testbed that is up was built by another version of testbed.sh or foundation.sh (testbed.sh up rebuilds it)"
   apply_scenario "$1"
   log "scenario $1"
 }
@@ -654,7 +721,7 @@ main() {
     down) cmd_down ;;
     status) cmd_status ;;
     fault) cmd_fault "$@" ;;
-    topology) if is_up; then cat "$STATE/topology.json"; else EFF_POLICIES=("${POLICIES[@]}"); write_topology; fi ;;
+    topology) is_up || die "the testbed is not up (testbed.sh up)"; cat "$STATE/topology.json" ;;
     exec) cmd_exec "$@" ;;
     capture) cmd_capture "$@" ;;
     traffic) cmd_traffic "$@" ;;

@@ -66,7 +66,7 @@ inB iptables -A INPUT -d 10.255.2.3/32 -p tcp --dport 9999 -j REJECT --reject-wi
 capture() { # ns file tcpdump-args...
   local ns=$1 file=$2
   shift 2
-  ip netns exec "$ns" tcpdump -U -n -w "$OUT/$file" "$@" 2>/dev/null &
+  ip netns exec "$ns" tcpdump -U -n -w "$OUT/$file" "$@" </dev/null >/dev/null 2>&1 &
   PIDS+=($!)
 }
 capture "$A" underlay-eth.pcap -i sdc-va
@@ -78,9 +78,10 @@ sleep 2
 
 # Traffic: ping (overlay, then a large one that fragments inside the tunnel), TCP with data,
 # UDP with data, UDP to a closed port and TCP to the rejected port (ICMP errors quoting UDP/TCP).
-inB ncat -l -k 10.255.2.3 8080 >/dev/null &
+# (Started with ip netns exec directly, not through inB, so $! is the listener's own pid.)
+ip netns exec "$B" ncat -l -k 10.255.2.3 8080 </dev/null >/dev/null 2>&1 &
 PIDS+=($!)
-inB ncat -u -l 10.255.2.3 7000 >/dev/null &
+ip netns exec "$B" ncat -u -l 10.255.2.3 7000 </dev/null >/dev/null 2>&1 &
 PIDS+=($!)
 sleep 1
 inA ping -c 2 -i 0.2 -I 10.255.1.2 10.255.2.3 >/dev/null

@@ -33,6 +33,8 @@ public final class PcapngWriter implements FrameSink, Closeable {
     static final int IF_NAME = 2;
     static final int IF_DESCRIPTION = 3;
     static final int IF_TSRESOL = 9;
+    /** Option lengths are 16-bit. */
+    static final int MAX_OPTION_LEN = 0xFFFF;
 
     private final OutputStream out;
     private final Map<Key, Integer> interfaces = new HashMap<>();
@@ -86,14 +88,15 @@ public final class PcapngWriter implements FrameSink, Closeable {
     public void write(Frame frame, String comment) {
         int ifId = interfaceFor(frame.point(), frame.linkType(), null);
         byte[] data = frame.data();
-        ensure(64 + data.length + (comment == null ? 0 : comment.length() * 3));
+        byte[] note = comment == null ? null : comment.getBytes(StandardCharsets.UTF_8);
+        ensure(64 + data.length + (note == null ? 0 : Math.min(note.length, MAX_OPTION_LEN)));
         begin();
         long ts = frame.timeNanos();
         buf.putInt(ifId).putInt((int) (ts >>> 32)).putInt((int) ts).putInt(data.length).putInt(frame.origLen());
         buf.put(data);
         pad(data.length);
-        if (comment != null) {
-            putOption(OPT_COMMENT, comment.getBytes(StandardCharsets.UTF_8));
+        if (note != null) {
+            putOption(OPT_COMMENT, note);
             putOptionEnd();
         }
         end(EPB);
@@ -145,10 +148,12 @@ public final class PcapngWriter implements FrameSink, Closeable {
         }
     }
 
+    /** Writes one option; a value longer than an option can hold (65535 bytes) is cut there. */
     private void putOption(int code, byte[] value) {
-        ensure(buf.position() + value.length + 16);
-        buf.putShort((short) code).putShort((short) value.length).put(value);
-        pad(value.length);
+        int len = Math.min(value.length, MAX_OPTION_LEN);
+        ensure(buf.position() + len + 16);
+        buf.putShort((short) code).putShort((short) len).put(value, 0, len);
+        pad(len);
     }
 
     private void putOptionEnd() {

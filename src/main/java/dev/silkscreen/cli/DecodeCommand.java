@@ -33,7 +33,7 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON Lines (one object per frame) instead of summaries.")
     boolean json;
 
-    @Option(names = "--vxlan-port", paramLabel = "N", description = "Decode UDP port N as VXLAN (repeatable; default 4789).")
+    @Option(names = "--vxlan-port", paramLabel = "N", description = "Decode UDP port N as VXLAN instead of 4789 (repeatable).")
     List<Integer> vxlanPorts;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Capture files; '-' reads standard input.")

@@ -49,11 +49,11 @@ import picocli.CommandLine.Spec;
 public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = "--capture", paramLabel = "CELL:IFACE=FILE",
-            description = "A capture of one interface on one cell (repeatable), e.g. cell2:eth0=c2-eth0.pcap.")
+            description = "A capture of one interface on one cell (repeatable), e.g. cell2:eth0=c2-eth0.pcap; FILE - is standard input.")
     List<String> captures = new ArrayList<>();
 
     @Parameters(arity = "0..*", paramLabel = "FILE",
-            description = "pcapng files whose interfaces are named CELL:IFACE (as Silkscreen records them).")
+            description = "pcapng files whose interfaces are named CELL:IFACE (as Silkscreen records them); - reads standard input.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "Trace a simulated scenario (built-in name or YAML file).")
@@ -85,8 +85,8 @@ public final class TraceCommand implements Callable<Integer> {
             description = "How long a packet may take to show up at its next point (default ${DEFAULT-VALUE}).")
     String window;
 
-    @Option(names = "--capacity", paramLabel = "N", defaultValue = "100000",
-            description = "Finished journeys kept in memory (default ${DEFAULT-VALUE}).")
+    @Option(names = "--capacity", paramLabel = "N", defaultValue = "10000",
+            description = "Finished journeys kept in memory with their frames (default ${DEFAULT-VALUE}); output is not limited by it.")
     int capacity;
 
     @Spec
@@ -134,8 +134,12 @@ public final class TraceCommand implements Callable<Integer> {
             if (fileSources.isEmpty()) {
                 throw new UserException("nothing to trace: give capture files, --capture CELL:IFACE=FILE or --scenario NAME");
             }
+            long stdin = fileSources.stream().filter(CaptureFileSource::isStdin).count();
+            if (stdin > 1) {
+                throw new UserException("standard input (-) can be read only once");
+            }
             for (CaptureFileSource s : fileSources) {
-                if (!Files.isRegularFile(s.file())) {
+                if (!s.isStdin() && !Files.isRegularFile(s.file())) {
                     throw new UserException(s.file() + ": no such file");
                 }
             }

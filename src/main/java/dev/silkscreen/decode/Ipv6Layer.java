@@ -29,6 +29,10 @@ final class Ipv6Layer {
             d.stop(out, end, Malformed.IPV6_CUT, Malformed.IPV6_SHORT);
             return;
         }
+        if (u8(b, off) >>> 4 != 6) {
+            FrameDecoder.problem(out, Malformed.IPV6_VERSION);
+            return;
+        }
         out.ipVersion = 6;
         out.ipOffset = off;
         out.ipHeaderLen = HEADER_LEN;

@@ -27,6 +27,7 @@ public final class Malformed {
     public static final String IPV4_BEYOND = "ipv4: total length beyond the end of the frame";
     public static final String IPV6_CUT = "ipv6: header cut by the snap length";
     public static final String IPV6_SHORT = "ipv6: packet shorter than its 40-byte header";
+    public static final String IPV6_VERSION = "ipv6: version field is not 6";
     public static final String UDP_CUT = "udp: header cut by the snap length";
     public static final String UDP_SHORT = "udp: datagram shorter than its 8-byte header";
     public static final String TCP_CUT = "tcp: header cut by the snap length";

@@ -79,8 +79,4 @@ final class Conntrack {
         }
         e.lastSeen = now;
     }
-
-    int size() {
-        return entries.size();
-    }
 }

@@ -5,7 +5,6 @@ import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.LinkType;
-import dev.silkscreen.model.Route;
 import dev.silkscreen.model.SilkNames;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +40,6 @@ final class Datapath {
     private final long seed;
     /** Last capture time per point: links are FIFO, a packet never overtakes the one before it. */
     private final java.util.IdentityHashMap<CapturePoint, long[]> lastAt = new java.util.IdentityHashMap<>();
-    private long framesOut;
 
     Datapath(BuiltFoundation built, long seed, FrameOrderer frames, Consumer<PacketTruth> truths) {
         this.frames = frames;
@@ -61,10 +59,6 @@ final class Datapath {
 
     Kernel kernel(String cell) {
         return kernels.get(cell);
-    }
-
-    long framesOut() {
-        return framesOut;
     }
 
     /** Uniform jitter in [lo, hi] microseconds, as nanoseconds. */
@@ -97,7 +91,7 @@ final class Datapath {
             trip.drop(fromContainer ? 4 : 10, cell, "addressed to " + cell + " itself, not to a container");
             return;
         }
-        Kernel.Hop r = k.route(p.dst());
+        Kernel.NextHop r = k.route(p.dst());
         if (r == null) {
             trip.drop(4, cell, cell + " has no route to " + Ipv4.format(p.dst()) + ": dropped, ICMP net unreachable back");
             icmpError(k, ip, 3, 0, 0, t, trip);
@@ -160,7 +154,7 @@ final class Datapath {
     /** A packet the cell itself sends (ICMP errors): route lookup, OUTPUT, then out. */
     private void localOut(Kernel k, byte[] ip, long t, Trip trip) {
         Packet p = new Packet(ip);
-        Kernel.Hop r = k.route(p.dst());
+        Kernel.NextHop r = k.route(p.dst());
         if (r == null) {
             trip.drop(4, k.cell.name(), k.cell.name() + " has no route to " + Ipv4.format(p.dst()));
             return;
@@ -183,7 +177,7 @@ final class Datapath {
         trip.arrival = new Trip.Arrival(port.instance(), t, ip);
     }
 
-    private void vtepOut(Kernel k, Kernel.Hop r, byte[] ip, int mark, long t, Trip trip) {
+    private void vtepOut(Kernel k, Kernel.NextHop r, byte[] ip, int mark, long t, Trip trip) {
         Packet p = new Packet(ip);
         String cell = k.cell.name();
         int nextHop = r.via() != 0 ? r.via() : p.dst();
@@ -218,8 +212,12 @@ final class Datapath {
         Kernel peer = byUnderlay.get(dst);
         long t1 = t + micros(2, 5);
         if (peer == null) {
-            for (int probe = 0; probe < 3; probe++) {
-                emit(k, k.nicPoint, t1 + probe * 1_000_000_000L, Wire.arpRequest(k.nicMac, k.underlayIp, dst));
+            Long failAt = k.unresolvedUnderlay.get(dst);
+            if (failAt == null || failAt <= t1) {
+                k.unresolvedUnderlay.put(dst, t1 + NEIGH_FAIL_NANOS);
+                for (int probe = 0; probe < 3; probe++) {
+                    emit(k, k.nicPoint, t1 + probe * 1_000_000_000L, Wire.arpRequest(k.nicMac, k.underlayIp, dst));
+                }
             }
             trip.drop(6, cell, cell + "'s FDB sends " + SilkNames.formatMac(mac) + " to " + Ipv4.format(dst)
                     + ", which nobody on the underlay holds: ARP fails, the underlay packet never leaves " + cell);
@@ -254,7 +252,7 @@ final class Datapath {
         if (o.isIcmpError()) {
             return;
         }
-        Kernel.Hop back = k.route(o.src());
+        Kernel.NextHop back = k.route(o.src());
         if (back == null) {
             return;
         }
@@ -287,7 +285,6 @@ final class Datapath {
             t = last[0] + MIN_GAP_NANOS;
         }
         last[0] = t;
-        framesOut++;
         frames.add(t, new Frame(point, t + k.clockOffset, LinkType.ETHERNET, frame.length, frame));
         return t;
     }

@@ -37,7 +37,7 @@ final class EventLoop {
         }
     }
 
-    /** Runs the next action; false when none is left or {@code stop} says so. */
+    /** Runs the next action; false when none is left. */
     boolean step() {
         Event e = queue.poll();
         if (e == null) {
@@ -46,10 +46,6 @@ final class EventLoop {
         now = e.time;
         e.action.run();
         return true;
-    }
-
-    boolean isEmpty() {
-        return queue.isEmpty();
     }
 
     /** Time of the next action, or Long.MAX_VALUE. */

@@ -21,7 +21,6 @@ final class FrameOrderer {
     private final PriorityQueue<Pending> pending = new PriorityQueue<>();
     private final FrameSink out;
     private long seq;
-    private long released;
 
     FrameOrderer(FrameSink out) {
         this.out = out;
@@ -35,15 +34,10 @@ final class FrameOrderer {
     void releaseBefore(long time) {
         while (!pending.isEmpty() && pending.peek().time < time) {
             out.accept(pending.poll().frame);
-            released++;
         }
     }
 
     void flush() {
         releaseBefore(Long.MAX_VALUE);
-    }
-
-    long released() {
-        return released;
     }
 }

@@ -41,13 +41,13 @@ final class Kernel {
     }
 
     /** A route ready for forwarding: output device, next hop (0: on-link), preferred source. */
-    record Hop(Route route, String dev, int via, int src, boolean vtep, Port port) {
+    record NextHop(Route route, String dev, int via, int src, boolean vtep, Port port) {
     }
 
     /** prefix length (longest first) → network → route. */
-    private final TreeMap<Integer, Map<Integer, Hop>> routes = new TreeMap<>((a, b) -> b - a);
+    private final TreeMap<Integer, Map<Integer, NextHop>> routes = new TreeMap<>((a, b) -> b - a);
     private int[] prefixes;
-    private Map<Integer, Hop>[] byPrefix;
+    private Map<Integer, NextHop>[] byPrefix;
     private final Map<String, Map<Integer, Long>> neighbours = new HashMap<>();
     private final Map<Long, Integer> fdb = new HashMap<>();
     final Netfilter netfilter;
@@ -56,6 +56,8 @@ final class Kernel {
     private final Map<Integer, Integer> outerIds = new HashMap<>();
     /** Neighbour resolutions in progress or failed: next-hop → time they fail. */
     final Map<Integer, Long> unresolved = new HashMap<>();
+    /** The same for underlay addresses on the NIC. */
+    final Map<Integer, Long> unresolvedUnderlay = new HashMap<>();
 
     Kernel(Cell cell, CellTables tables, List<IptablesRule> rules, List<Instance> local, int containerMtu,
            long clockOffset, boolean down, boolean meow, long seed) {
@@ -80,7 +82,7 @@ final class Kernel {
             portsByInstance.put(i, port);
         }
         for (Route r : tables.routes()) {
-            Hop h = new Hop(r, r.dev(), r.via() == null ? 0 : Ipv4.parse(r.via()), sourceFor(r),
+            NextHop h = new NextHop(r, r.dev(), r.via() == null ? 0 : Ipv4.parse(r.via()), sourceFor(r),
                     r.dev().equals(SilkNames.VTEP_IFACE), portsByVeth.get(r.dev()));
             routes.computeIfAbsent(r.prefix(), k -> new HashMap<>()).put(r.network(), h);
         }
@@ -110,11 +112,11 @@ final class Kernel {
     }
 
     /** Longest-prefix match, or null when no route matches. */
-    Hop route(int dst) {
+    NextHop route(int dst) {
         for (int i = 0; i < prefixes.length; i++) {
             int prefix = prefixes[i];
             int net = prefix == 0 ? 0 : dst & (-1 << (32 - prefix));
-            Hop h = byPrefix[i].get(net);
+            NextHop h = byPrefix[i].get(net);
             if (h != null) {
                 return h;
             }

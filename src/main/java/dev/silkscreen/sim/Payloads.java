@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /** Application data of realistic shape: HTTP/1.1 requests and responses of a given size, datagrams. */
 final class Payloads {
-    private static final byte[] FILLER = ("{\"id\":1042,\"sku\":\"CF-c2c-7\",\"qty\":3,\"status\":\"shipped\","
-            + "\"note\":\"container-to-container over silk\"},\n").getBytes(StandardCharsets.US_ASCII);
+    /** Body text: plain lines without ':' so that no dissector takes a body segment for headers. */
+    private static final byte[] FILLER = ("order 1042 sku CF-c2c-7 qty 3 status shipped"
+            + " sent container-to-container over silk\n").getBytes(StandardCharsets.US_ASCII);
 
     /** 64 KiB of filler, made once; bodies are copied out of it. */
     private static final byte[] TEMPLATE = new byte[1 << 16];
@@ -40,9 +41,9 @@ final class Payloads {
         return b.length == size ? b : Arrays.copyOf(b, Math.max(size, 1));
     }
 
-    /** An HTTP 200 response of exactly {@code size} bytes with a JSON body. */
+    /** An HTTP 200 response of exactly {@code size} bytes with a plain-text body. */
     static byte[] httpResponse(int size) {
-        String head0 = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ";
+        String head0 = "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ";
         int body = size - head0.length() - 4;
         body -= Integer.toString(Math.max(body, 0)).length();
         if (body < 0) {
@@ -54,7 +55,7 @@ final class Payloads {
         return fill(b, h.length);
     }
 
-    /** A datagram of {@code size} bytes of JSON-ish text. */
+    /** A datagram of {@code size} bytes of text. */
     static byte[] datagram(int size) {
         return fill(new byte[size], 0);
     }

@@ -30,6 +30,9 @@ import java.util.UUID;
  * neighbours, silk-daemon writes a route, a neighbour and an FDB entry per remote cell,
  * vxlan-policy-agent writes the {@code vpa--} chain and the CNI wrapper an {@code overlay--}
  * chain per container. Faults then change what they change.
+ *
+ * <p>Simplification: every app has a policy tag (policy-server allocates one when an app first
+ * appears in a policy and keeps it), so every container's packets are marked and carry GBP.
  */
 final class SilkFoundation {
     /** vxlan-policy-agent names its chain after the µs time it built it: 2026-01-01T00:00Z here. */

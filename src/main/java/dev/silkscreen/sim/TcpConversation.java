@@ -82,6 +82,11 @@ final class TcpConversation {
         return off + (int) ((t - base) / 1_000_000L);
     }
 
+    /** The window field once scaling is on: the receive window over 2^7, rounded up as Linux does. */
+    private static int scaled(int window) {
+        return (window + (1 << WSCALE) - 1) >> WSCALE;
+    }
+
     private static byte[] synOptions(int mss, int tsval, int tsecr) {
         byte[] o = new byte[20];
         o[0] = 2;
@@ -113,7 +118,7 @@ final class TcpConversation {
 
     private byte[] fromClient(long t, long seq, long ack, int flags, byte[] data, int off, int len) {
         byte[] opts = (flags & Wire.TCP_SYN) != 0 ? synOptions(cMss, ts(cTsOff, t), 0) : tsOptions(ts(cTsOff, t), cTsRecent);
-        int win = (flags & Wire.TCP_SYN) != 0 ? cWin : cWin >> WSCALE;
+        int win = (flags & Wire.TCP_SYN) != 0 ? cWin : scaled(cWin);
         return Wire.tcp(cIp, sIp, cId++ & 0xffff, Datapath.TTL, sport, dport, seq, ack, flags, win, opts,
                 data, off, len);
     }
@@ -121,7 +126,7 @@ final class TcpConversation {
     private byte[] fromServer(long t, long seq, long ack, int flags, byte[] data, int off, int len) {
         boolean syn = (flags & Wire.TCP_SYN) != 0;
         byte[] opts = syn ? synOptions(sMss, ts(sTsOff, t), sTsRecent) : tsOptions(ts(sTsOff, t), sTsRecent);
-        int win = syn ? sWin : sWin >> WSCALE;
+        int win = syn ? sWin : scaled(sWin);
         int id = syn ? 0 : sId++ & 0xffff;
         return Wire.tcp(sIp, cIp, id, Datapath.TTL, dport, sport, seq, ack, flags, win, opts, data, off, len);
     }

@@ -91,7 +91,13 @@ final class TrafficPlan {
                     if (resp > dp.kernel(server.cell()).containerMtu - 28 || req > max) {
                         throw new ScenarioException("udp sizes must fit one datagram within the container MTU (request ≤ " + max + " bytes)");
                     }
-                    new UdpExchange(dp, loop, rnd, client, server, port, req, resp, t.df() == null || t.df()).start(when);
+                    boolean df = t.df() == null || t.df();
+                    int vtepMax = Math.min(dp.kernel(client.cell()).overlayMtu, dp.kernel(server.cell()).overlayMtu) - 28;
+                    if (!df && (req > vtepMax || resp > vtepMax)) {
+                        throw new ScenarioException("udp without df larger than silk-vtep's MTU (" + vtepMax
+                                + " bytes of data) would be fragmented, which the simulator does not do; send it with df: true");
+                    }
+                    new UdpExchange(dp, loop, rnd, client, server, port, req, resp, df).start(when);
                 }
                 default -> new PingExchange(dp, loop, rnd, client, server, echoId, n).start(when);
             }
@@ -134,7 +140,7 @@ final class TrafficPlan {
         if (!dsts.isEmpty()) {
             server = dsts.get(rnd.nextInt(dsts.size()));
             proto = p.protocol();
-            port = p.portStart() + (p.portEnd() > p.portStart() ? rnd.nextInt(p.portEnd() - p.portStart() + 1) : 0);
+            port = p.portStart(); // the app listens on the first port of the range
         } else {
             server = all.get(rnd.nextInt(all.size()));
             proto = rnd.nextInt(10) < 8 ? "tcp" : "udp";
@@ -183,7 +189,7 @@ final class TrafficPlan {
             if (kind < 7) {
                 policies.add(new ScenarioSpec.PolicySpec(from, to, "tcp", "8080"));
             } else if (kind < 9) {
-                policies.add(new ScenarioSpec.PolicySpec(from, to, "tcp", "9000-9100"));
+                policies.add(new ScenarioSpec.PolicySpec(from, to, "tcp", "8080-8090"));
             } else {
                 policies.add(new ScenarioSpec.PolicySpec(from, to, "udp", "8053"));
             }

@@ -7,6 +7,7 @@ import dev.silkscreen.model.CaptureSink;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.FrameSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,13 +15,17 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A pcap or pcapng file as a frame source. With a {@code point} ({@code --capture CELL:IFACE=FILE})
+ * A pcap or pcapng file (or standard input, named {@code -}: e.g. {@code ssh cell tcpdump -U -w -})
+ * as a frame source. With a {@code point} ({@code --capture CELL:IFACE=FILE})
  * every frame is taken as captured there; without, points come from the file's interface names
  * ({@code CELL:IFACE}, as Silkscreen's recorder writes them). Every point of the file counts as
  * captured from its first frame to the file's last: one capture run covers all its interfaces.
  * A file cut short keeps its frames and reports the problem through {@link #problem()}.
  */
 public final class CaptureFileSource implements FrameSource {
+    /** The file name that means standard input. */
+    public static final String STDIN = "-";
+
     private final Path file;
     private final CapturePoint point;
     private CaptureProblem problem;
@@ -33,11 +38,17 @@ public final class CaptureFileSource implements FrameSource {
 
     @Override
     public String describe() {
-        return point == null ? file.toString() : point.name() + "=" + file;
+        String name = isStdin() ? "standard input" : file.toString();
+        return point == null ? name : point.name() + "=" + name;
     }
 
     public Path file() {
         return file;
+    }
+
+    /** True when this source reads standard input. */
+    public boolean isStdin() {
+        return file.toString().equals(STDIN);
     }
 
     /** The problem that ended reading early, null when the file was read to its end. */
@@ -47,12 +58,22 @@ public final class CaptureFileSource implements FrameSource {
 
     @Override
     public void run(CaptureSink sink) throws IOException {
+        if (isStdin()) {
+            read(System.in, sink);
+            return;
+        }
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such capture file");
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            read(in, sink);
+        }
+    }
+
+    private void read(InputStream in, CaptureSink sink) throws IOException {
         Set<CapturePoint> seen = new LinkedHashSet<>();
         long[] last = {Long.MIN_VALUE};
-        CaptureReader.Result result = CaptureReader.read(file, (Frame f) -> {
+        CaptureReader.Result result = CaptureReader.read(in, (Frame f) -> {
             Frame frame = point == null || f.point().equals(point)
                     ? f : new Frame(point, f.timeNanos(), f.linkType(), f.origLen(), f.data());
             if (seen.add(frame.point())) {

@@ -21,10 +21,12 @@ import java.util.TreeSet;
  */
 final class ClockSync {
     /** Samples kept per direction and kind of hop. */
-    static final int SAMPLES = 512;
-    private static final int REESTIMATE_EVERY = 64;
-    /** The first samples each refine the estimate at once: the first journeys' hop times depend on it. */
-    private static final int EAGER_SAMPLES = 128;
+    static final int SAMPLES = 256;
+    /**
+     * Estimates are worked out again after 1, 2, 4 ... samples (the first journeys' hop times
+     * depend on them), then every this many.
+     */
+    private static final int REESTIMATE_EVERY = 4096;
 
     private record Direction(String from, String to, PointKind fromKind, PointKind toKind) {
     }
@@ -54,6 +56,8 @@ final class ClockSync {
     private final List<CellClock> estimates = new ArrayList<>();
     private int sinceEstimate;
     private long total;
+    /** Bumped at every estimate, so points know to fetch their cell's offset again. */
+    private long version;
 
     /** A packet left {@code fromCell} (at a {@code fromKind} point) at {@code fromRaw} and reached {@code toCell} at {@code toRaw}. */
     void observe(String fromCell, PointKind fromKind, long fromRaw, String toCell, PointKind toKind, long toRaw) {
@@ -62,9 +66,20 @@ final class ClockSync {
         }
         samples.computeIfAbsent(new Direction(fromCell, toCell, fromKind, toKind), d -> new Samples()).add(toRaw - fromRaw);
         total++;
-        if (++sinceEstimate >= REESTIMATE_EVERY || total <= EAGER_SAMPLES) {
+        sinceEstimate++;
+        if ((total < REESTIMATE_EVERY && Long.bitCount(total) == 1) || sinceEstimate >= REESTIMATE_EVERY) {
             estimate();
         }
+    }
+
+    /** True when some pair of cells was matched in both directions (the offsets are then real). */
+    boolean hasTwoWayLink() {
+        for (CellClock c : estimates) {
+            if (c.bothWays() && !c.cell().equals(c.reference())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Offset of a cell's clock from the reference cell's, 0 when not known. */
@@ -75,6 +90,15 @@ final class ClockSync {
 
     long correct(String cell, long rawNanos) {
         return rawNanos - offset(cell);
+    }
+
+    /** As {@link #correct(String, long)}, with the point's cell offset cached on the point until the next estimate. */
+    long correct(PointState p, long rawNanos) {
+        if (p.offsetVersion != version) {
+            p.offsetNanos = offset(p.cell);
+            p.offsetVersion = version;
+        }
+        return rawNanos - p.offsetNanos;
     }
 
     /** Raw time on {@code cell}'s clock of a corrected time. */
@@ -93,21 +117,26 @@ final class ClockSync {
     /** Works out the offsets again from all samples. */
     void estimate() {
         sinceEstimate = 0;
+        version++;
         Map<String, List<Link>> links = new HashMap<>();
         TreeSet<String> cells = new TreeSet<>();
         for (Direction d : samples.keySet()) {
             cells.add(d.from());
             cells.add(d.to());
         }
-        for (String a : cells) {
-            for (String b : cells) {
-                if (a.compareTo(b) < 0) {
-                    Link l = link(a, b);
-                    if (l != null) {
-                        links.computeIfAbsent(a, k -> new ArrayList<>()).add(l);
-                        links.computeIfAbsent(b, k -> new ArrayList<>()).add(l.reversed());
-                    }
-                }
+        TreeSet<String> pairs = new TreeSet<>();
+        for (Direction d : samples.keySet()) {
+            boolean ordered = d.from().compareTo(d.to()) < 0;
+            pairs.add(ordered ? d.from() + "\n" + d.to() : d.to() + "\n" + d.from());
+        }
+        for (String pair : pairs) {
+            int nl = pair.indexOf('\n');
+            String a = pair.substring(0, nl);
+            String b = pair.substring(nl + 1);
+            Link l = link(a, b);
+            if (l != null) {
+                links.computeIfAbsent(a, k -> new ArrayList<>()).add(l);
+                links.computeIfAbsent(b, k -> new ArrayList<>()).add(l.reversed());
             }
         }
         offsets.clear();

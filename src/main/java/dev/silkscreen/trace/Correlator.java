@@ -46,6 +46,9 @@ public final class Correlator implements CaptureSink {
     private final ArrayDeque<OpenJourney> order = new ArrayDeque<>();
     private final List<OpenJourney> scratch = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
+    /** The point of the previous frame: sources deliver runs of frames from one point. */
+    private CapturePoint lastPoint;
+    private PointState lastPointState;
     private long nextPrune = Long.MIN_VALUE;
     private long nextId = 1;
     private long frames;
@@ -53,6 +56,10 @@ public final class Correlator implements CaptureSink {
     private long ignoredFrames;
     private long malformedFrames;
     private long decidedEarly;
+    private int warmups;
+    private boolean finishing;
+    private static final int WARMUPS = 8;
+    private static final int WARM_JOURNEYS = 512;
     /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
     private long absorbed;
 
@@ -91,14 +98,20 @@ public final class Correlator implements CaptureSink {
     @Override
     public void accept(Frame frame) {
         frames++;
-        PointState ps = topo.point(frame.point());
+        CapturePoint point = frame.point();
+        PointState ps = point == lastPoint ? lastPointState : topo.point(point);
+        lastPoint = point;
+        lastPointState = ps;
         ps.frames++;
         ps.sawTime(frame.timeNanos());
-        long corrected = clocks.correct(ps.cell, frame.timeNanos());
+        long corrected = clocks.correct(ps, frame.timeNanos());
         if (corrected > watermark) {
             watermark = corrected;
         }
         decoder.decode(frame, d);
+        if (d.arpOp > 0 && ps.kind == PointKind.UNDERLAY) {
+            ps.arp(d.arpOp, d.arpSpa, d.arpTpa, frame.timeNanos());
+        }
         if (d.ipVersion != 4 || ps.kind == PointKind.OTHER) {
             if (d.malformed != null && d.ipVersion == 0) {
                 malformedFrames++;
@@ -130,10 +143,12 @@ public final class Correlator implements CaptureSink {
         long lo;
         long hi;
         long ack = 0;
-        if (proto == FlowKey.TCP && d.sport >= 0) {
+        if (proto == FlowKey.TCP && d.sport >= 0 && d.seq >= 0) {
             key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
             lo = d.seq;
-            hi = lo + Math.max(0, d.payloadLen) + ((d.tcpFlags & TCP_SYN) != 0 ? 1 : 0) + ((d.tcpFlags & TCP_FIN) != 0 ? 1 : 0);
+            boolean cut = d.tcpFlags < 0 || d.payloadLen < 0;
+            hi = cut ? OpenJourney.UNKNOWN_END
+                    : lo + d.payloadLen + ((d.tcpFlags & TCP_SYN) != 0 ? 1 : 0) + ((d.tcpFlags & TCP_FIN) != 0 ? 1 : 0);
             ack = d.ack;
         } else if (proto == FlowKey.UDP && d.sport >= 0) {
             key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
@@ -157,6 +172,13 @@ public final class Correlator implements CaptureSink {
         Sighting s = new Sighting(ps, frame.timeNanos(), frame, d.encapsulated, d.outerSrc, d.outerDst, d.gbp, lo, hi, d.ipId);
         OpenJourney j = track.exact(lo, hi, d.ipId, ack, ps);
         if (j != null) {
+            if (j.hi == OpenJourney.UNKNOWN_END && hi != OpenJourney.UNKNOWN_END) {
+                // First seen cut by a snap length: this frame tells its length and flags.
+                track.remove(j);
+                j.hi = hi;
+                track.add(j);
+                j.summary = Summaries.of(d, Summaries.nextHopMtu(d, frame.data()));
+            }
             attach(j, s, corrected);
             return;
         }
@@ -172,7 +194,7 @@ public final class Correlator implements CaptureSink {
                 return;
             }
         }
-        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d, frame.data())), lo, hi, d.ipId, ack, d.tcpFlags);
+        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d, frame.data())), lo, hi, d.ipId, ack);
         track.add(j);
         order.addLast(j);
         attach(j, s, corrected);
@@ -219,17 +241,50 @@ public final class Correlator implements CaptureSink {
                 absorbed++;
             }
         }
+        long oldLo = keep.lo;
         keep.lo = s.lo;
         keep.hi = s.hi;
-        track.reindex(keep);
+        track.reindex(keep, oldLo);
         attach(keep, s, corrected);
         return true;
     }
 
-    private static void attach(OpenJourney j, Sighting s, long corrected) {
+    private void attach(OpenJourney j, Sighting s, long corrected) {
+        if (s.point.kind != PointKind.CONTAINER_VETH) {
+            learnDirection(j, s);
+        }
         j.sightings.add(s);
         if (corrected > j.lastCorrected || j.sightings.size() == 1) {
             j.lastCorrected = corrected;
+        }
+    }
+
+    /**
+     * One packet seen at a cell's NIC and at another point of the same cell (same clock) says
+     * which way it went there, so which outer address is the cell's own: after the container
+     * left or before silk-vtep sent it → leaving (outer source); otherwise arriving.
+     */
+    private void learnDirection(OpenJourney j, Sighting s) {
+        for (int i = 0, n = j.sightings.size(); i < n; i++) {
+            Sighting o = j.sightings.get(i);
+            if (o.point == s.point || !o.point.cell.equals(s.point.cell) || o.point.kind == s.point.kind) {
+                continue;
+            }
+            Sighting nic = s.point.kind == PointKind.UNDERLAY ? s : o.point.kind == PointKind.UNDERLAY ? o : null;
+            Sighting other = nic == s ? o : s;
+            if (nic == null || !nic.encapsulated) {
+                continue;
+            }
+            Boolean leaving = null;
+            if (other.point.kind == PointKind.CONTAINER_VETH) {
+                leaving = other.point.vethIp == j.key.src();
+            } else if (other.point.kind == PointKind.VTEP && other.rawNanos != nic.rawNanos) {
+                leaving = other.rawNanos < nic.rawNanos;
+            }
+            if (leaving != null) {
+                topo.learnOwnAddress(nic.point, leaving ? nic.outerSrc : nic.outerDst);
+                return;
+            }
         }
     }
 
@@ -237,7 +292,7 @@ public final class Correlator implements CaptureSink {
         boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
         IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
                 ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
-                Summaries.nextHopMtu(d, frame.data()), ps, frame.timeNanos(), corrected);
+                Summaries.nextHopMtu(d, frame.data()), ps, corrected);
         List<IcmpEvidence> list = evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0),
                 k -> new ArrayList<>(2));
         for (IcmpEvidence e : list) {
@@ -256,12 +311,18 @@ public final class Correlator implements CaptureSink {
         expire();
     }
 
-    /** End of input: decides every open journey (none stays in flight). */
+    /**
+     * End of input: decides every open journey. One whose window is still open and whose next
+     * point is still being captured (a live source stopped without closing its points) stays
+     * {@code in-flight}; capture files close their points, so their journeys are all decided.
+     */
     public void finish() {
+        finishing = true;
         while (!order.isEmpty()) {
             release(order.pollFirst());
         }
         evidence.clear();
+        finishing = false;
     }
 
     private void expire() {
@@ -287,15 +348,40 @@ public final class Correlator implements CaptureSink {
         if (j.absorbed) {
             return;
         }
+        if (warmups < WARMUPS && !clocks.hasTwoWayLink()) {
+            warmClocks();
+        }
         FlowTrack track = j.track;
         track.remove(j);
         if (track.isEmpty()) {
             flows.remove(track.key);
         }
-        store.add(judge.decide(j, evidenceOf(j), watermark, false));
+        boolean windowOpen = finishing && j.lastCorrected + settings.windowNanos() >= watermark;
+        store.add(judge.decide(j, evidenceOf(j), watermark, windowOpen, true));
+    }
+
+    /**
+     * Before the clocks are known from both directions, the journeys queued behind the one being
+     * decided (replies among them) give their samples early, so the first hop times are right too.
+     */
+    private void warmClocks() {
+        warmups++;
+        int n = 0;
+        for (OpenJourney o : order) {
+            if (++n > WARM_JOURNEYS) {
+                break;
+            }
+            if (!o.absorbed) {
+                judge.teachAhead(o);
+            }
+        }
+        clocks.estimate();
     }
 
     private List<IcmpEvidence> evidenceOf(OpenJourney j) {
+        if (evidence.isEmpty()) {
+            return null;
+        }
         return evidence.get(new FlowKey(j.key.src(), j.key.dst(), j.key.proto(), 0, 0));
     }
 
@@ -318,7 +404,7 @@ public final class Correlator implements CaptureSink {
             if (j.absorbed) {
                 continue;
             }
-            out.add(judge.decide(j, evidenceOf(j), watermark, true));
+            out.add(judge.decide(j, evidenceOf(j), watermark, true, false));
         }
         return out;
     }

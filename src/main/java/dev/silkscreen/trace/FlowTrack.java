@@ -1,12 +1,14 @@
 package dev.silkscreen.trace;
 
+import dev.silkscreen.model.Flow;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The open journeys of one flow, indexed by where their range starts (then by age), so a frame
- * finds the journeys it continues without scanning the flow. Matching rules:
+ * The open journeys of one flow, kept sorted by where their range starts (then by age) in plain
+ * arrays: a flow's packets mostly come in sequence order and leave oldest first, so adding is an
+ * append and removing moves a start index; lookups are binary searches, without allocation.
+ * Matching rules:
  * <ol>
  *   <li>same range, same IP ID, not yet seen at this point: the same packet further on;</li>
  *   <li>otherwise (TCP data only) overlapping ranges of a different length (an offload split or
@@ -16,54 +18,125 @@ import java.util.TreeMap;
  * </ol>
  */
 final class FlowTrack {
-    /** The largest GSO/GRO frame (64 KiB) and then some: how far back a range may start. */
-    static final long MAX_SPAN = 1L << 17;
-    private static final int AGE_BITS = 20;
-
     final FlowKey key;
-    private final TreeMap<Long, OpenJourney> byStart = new TreeMap<>();
-    private int age;
+    private long[] los = new long[4];
+    private OpenJourney[] js = new OpenJourney[4];
+    private int start;
+    private int end;
+    /** The longest range of any journey added: how far back an overlapping range may start. */
+    private long maxLen = 1;
+
+    private Flow flow;
 
     FlowTrack(FlowKey key) {
         this.key = key;
     }
 
+    /** The flow as shown to people, made once per flow. */
+    Flow flow() {
+        if (flow == null) {
+            flow = key.toFlow();
+        }
+        return flow;
+    }
+
     boolean isEmpty() {
-        return byStart.isEmpty();
+        return start == end;
     }
 
     void add(OpenJourney j) {
-        j.indexKey = (j.lo << AGE_BITS) | (age++ & ((1 << AGE_BITS) - 1));
-        byStart.put(j.indexKey, j);
+        if (end == los.length) {
+            makeRoom();
+        }
+        int i = end;
+        // Mostly in order: shift only past the few that start later (a retransmission, a wrap).
+        while (i > start && los[i - 1] > j.lo) {
+            los[i] = los[i - 1];
+            js[i] = js[i - 1];
+            i--;
+        }
+        los[i] = j.lo;
+        js[i] = j;
+        end++;
+        maxLen = Math.max(maxLen, j.hi - j.lo);
+    }
+
+    private void makeRoom() {
+        int n = end - start;
+        if (start > 0 && n < los.length / 2) {
+            System.arraycopy(los, start, los, 0, n);
+            System.arraycopy(js, start, js, 0, n);
+            Arrays.fill(js, n, end, null);
+        } else {
+            long[] l = new long[los.length * 2];
+            OpenJourney[] o = new OpenJourney[los.length * 2];
+            System.arraycopy(los, start, l, 0, n);
+            System.arraycopy(js, start, o, 0, n);
+            los = l;
+            js = o;
+        }
+        start = 0;
+        end = n;
     }
 
     void remove(OpenJourney j) {
-        byStart.remove(j.indexKey);
+        if (start < end && js[start] == j) {
+            js[start++] = null;
+            return;
+        }
+        for (int i = lowerBound(j.lo); i < end && los[i] == j.lo; i++) {
+            if (js[i] == j) {
+                System.arraycopy(los, i + 1, los, i, end - i - 1);
+                System.arraycopy(js, i + 1, js, i, end - i - 1);
+                js[--end] = null;
+                return;
+            }
+        }
     }
 
-    /** Moves a journey whose range changed to its new place in the index. */
-    void reindex(OpenJourney j) {
-        byStart.remove(j.indexKey);
+    /** Moves a journey whose range changed to its new place. */
+    void reindex(OpenJourney j, long oldLo) {
+        long newLo = j.lo;
+        j.lo = oldLo;
+        remove(j);
+        j.lo = newLo;
         add(j);
+    }
+
+    /** Index of the first journey starting at or after {@code lo}. */
+    private int lowerBound(long lo) {
+        int a = start;
+        int b = end;
+        while (a < b) {
+            int m = (a + b) >>> 1;
+            if (los[m] < lo) {
+                a = m + 1;
+            } else {
+                b = m;
+            }
+        }
+        return a;
     }
 
     /** Rule 1: the oldest journey with exactly this identity not yet seen at {@code p}, or null. */
     OpenJourney exact(long lo, long hi, int ipId, long ack, PointState p) {
-        Map<Long, OpenJourney> same = byStart.subMap(lo << AGE_BITS, true, (lo + 1) << AGE_BITS, false);
-        for (OpenJourney j : same.values()) {
-            if (j.hi == hi && j.ipId == ipId && (hi > lo || j.ack == ack) && !j.seenAt(p)) {
-                return j;
+        OpenJourney found = null;
+        for (int i = lowerBound(lo); i < end && los[i] == lo; i++) {
+            OpenJourney j = js[i];
+            boolean unknown = hi == OpenJourney.UNKNOWN_END || j.hi == OpenJourney.UNKNOWN_END;
+            if ((unknown || (j.hi == hi && (hi > lo || j.ack == ack))) && j.ipId == ipId && !j.seenAt(p)
+                    && (found == null || j.id < found.id)) {
+                found = j;
             }
         }
-        return null;
+        return found;
     }
 
     /** Rule 2: every journey an offloaded TCP frame {@code [lo, hi)} continues at {@code p}. */
     void overlapping(long lo, long hi, int ipId, PointState p, List<OpenJourney> out) {
-        long from = Math.max(0, lo - MAX_SPAN) << AGE_BITS;
-        Map<Long, OpenJourney> near = byStart.subMap(from, true, hi << AGE_BITS, false);
         long len = hi - lo;
-        for (OpenJourney j : near.values()) {
+        for (int i = lowerBound(lo - maxLen + 1); i < end && los[i] < hi; i++) {
+            OpenJourney j = js[i];
             if (!j.ranged() || j.hi <= lo || j.hi - j.lo == len) {
                 continue;
             }

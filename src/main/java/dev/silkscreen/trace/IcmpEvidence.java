@@ -9,7 +9,7 @@ package dev.silkscreen.trace;
  * @param mtu next-hop MTU of a "fragmentation needed", 0 otherwise
  */
 record IcmpEvidence(int type, int code, int from, int quotedSport, int quotedDport, int quotedIpId, long quotedSeq, int mtu,
-                    PointState seenAt, long rawNanos, long correctedNanos) {
+                    PointState seenAt, long correctedNanos) {
 
     static final int DEST_UNREACHABLE = 3;
     static final int CODE_NET = 0;

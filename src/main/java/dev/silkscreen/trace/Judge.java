@@ -4,8 +4,6 @@ import dev.silkscreen.model.App;
 import dev.silkscreen.model.Hop;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.Journey;
-import dev.silkscreen.model.PointKind;
-import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.model.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,36 +18,47 @@ import java.util.List;
 final class Judge {
     /** A point whose capture started this little after a packet still counts as covering it. */
     private static final long START_SLACK_NANOS = 10_000_000L;
-    private static final int VETH_HOST_IP = Ipv4.parse(SilkNames.VETH_HOST_IP);
+    /** Linux keeps a failed neighbour for about 3 s before asking again: an ARP that old still counts. */
+    private static final long ARP_LOOKBACK_NANOS = 4_000_000_000L;
+    private static final long ARP_LOOKAHEAD_NANOS = 1_000_000_000L;
+
+    /** Sightings in path order: by step, then by corrected time. */
+    private static final Comparator<Sighting> PATH_ORDER =
+            Comparator.comparingInt((Sighting s) -> s.stage).thenComparingLong(s -> s.corrected);
 
     private final Topology topo;
     private final ClockSync clocks;
     private final Reasons reasons;
+    private final Placement place;
 
     Judge(Topology topo, ClockSync clocks) {
         this.topo = topo;
         this.clocks = clocks;
         this.reasons = new Reasons(topo);
+        this.place = new Placement(topo);
     }
 
     /**
-     * The journey as it stands. {@code open}: its window is still open (a snapshot), so a packet
-     * not yet seen further on is in flight. Closed journeys also teach the clock estimate.
+     * The journey as it stands. {@code open}: its window is still open, so a packet not yet seen
+     * at a next point that is still being captured is in flight. Journeys decided for good
+     * ({@code teach}) also give the clock estimate their sample.
      */
-    Journey decide(OpenJourney j, List<IcmpEvidence> evidence, long nowCorrected, boolean open) {
+    Journey decide(OpenJourney j, List<IcmpEvidence> evidence, long nowCorrected, boolean open, boolean teach) {
         FlowKey k = j.key;
-        String srcCell = sourceCell(j);
-        String dstCell = destinationCell(j);
+        String srcCell = place.sourceCell(j);
+        String dstCell = place.destinationCell(j);
         for (Sighting s : j.sightings) {
-            s.stage = stageOf(s, k, srcCell, dstCell);
+            s.stage = place.stageOf(s, k, srcCell, dstCell);
         }
-        List<PathStep> path = path(k, srcCell, dstCell);
-        if (!open) {
+        List<PathStep> path = place.path(k, srcCell, dstCell);
+        if (teach && !j.taught) {
             teachClocks(j, srcCell, dstCell);
         }
         List<Sighting> ordered = new ArrayList<>(j.sightings);
-        ordered.sort(Comparator.comparingInt((Sighting s) -> s.stage)
-                .thenComparingLong(s -> clocks.correct(s.point.cell, s.rawNanos)));
+        for (Sighting s : ordered) {
+            s.corrected = clocks.correct(s.point, s.rawNanos);
+        }
+        ordered.sort(PATH_ORDER);
 
         int reached = 0;
         Sighting last = null;
@@ -62,7 +71,7 @@ final class Judge {
                     gbp = s.gbp;
                 }
             }
-            if (onPath(s, path) && s.stage >= reached) {
+            if (place.onPath(s, path) && s.stage >= reached) {
                 reached = s.stage;
                 last = s;
             }
@@ -79,11 +88,11 @@ final class Judge {
 
         List<Hop> hops = new ArrayList<>(ordered.size());
         for (Sighting s : ordered) {
-            hops.add(new Hop(s.stage, s.point.point, clocks.correct(s.point.cell, s.rawNanos), s.frame));
+            hops.add(new Hop(s.stage, s.point.point, s.corrected, s.frame));
         }
         String srcApp = topo.appAt(k.src()).map(App::name).orElse(null);
         String dstApp = topo.appAt(k.dst()).map(App::name).orElse(null);
-        return new Journey(j.id, k.toFlow(), j.summary, tag, srcApp, dstApp, o.verdict, o.stage,
+        return new Journey(j.id, j.track.flow(), j.summary, tag, srcApp, dstApp, o.verdict, o.stage,
                 o.dropStage, o.dropCell, o.reason, List.copyOf(hops));
     }
 
@@ -100,6 +109,10 @@ final class Judge {
             return new Outcome(Verdict.DELIVERED, reached, 0, null, null);
         }
         IcmpEvidence ev = evidenceFor(j, evidence);
+        if (ev != null && ev.isReject() && ev.from() == j.key.dst()) {
+            // The destination itself answered (nothing listens there): the packet was delivered.
+            return new Outcome(Verdict.DELIVERED, 11, 0, null, null);
+        }
         boolean sameCell = srcCell != null && srcCell.equals(dstCell);
         if (ev != null && ev.isReject()) {
             // Rejected on the source cell leaving for silk-vtep (step 3) or before the destination container (step 10).
@@ -121,10 +134,10 @@ final class Judge {
             String wrongCell = topo.cellWithUnderlayIp(misdirected.outerDst);
             if (wrongCell != null) {
                 String reason = reasons.staleFdb(j, misdirected, srcCell, dstCell);
-                path = misdirectedPath(path, wrongCell);
+                path = place.misdirectedPath(path, wrongCell);
                 reached = 0;
                 for (Sighting s : ordered) {
-                    if (onPath(s, path) && s.stage >= reached) {
+                    if (place.onPath(s, path) && s.stage >= reached) {
                         reached = s.stage;
                         last = s;
                     }
@@ -145,9 +158,9 @@ final class Judge {
         if (next == null) {
             return new Outcome(Verdict.DELIVERED, reached, 0, null, null);
         }
-        PointState np = pointFor(next);
-        String expected = np != null ? np.point.name() : topo.expectedPointName(next.cell(), next.kind(), next.containerIp());
-        long t = clocks.correct(last.point.cell, last.rawNanos);
+        PointState np = place.pointFor(next);
+        String expected = np != null ? np.point.name() : topo.expectedPointName(next.cell(), next.kind(), next.containerIp(), next.stage() <= 6);
+        long t = last.corrected;
         if (np == null) {
             return unknown(reached, reasons.notCaptured(last, expected, next.stage(), laterMisses(path, next, t)));
         }
@@ -156,18 +169,36 @@ final class Judge {
         if (!np.covers(tRaw, START_SLACK_NANOS, nowRaw)) {
             return unknown(reached, reasons.notCapturedThen(last, expected, next.stage(), laterMisses(path, next, t)));
         }
-        if (open) {
+        if (open && np.open) {
+            // Its window is open and the next point is still being captured: it may yet show up.
             return new Outcome(Verdict.IN_FLIGHT, Math.max(reached, 1), 0, null, null);
         }
         return switch (next.stage()) {
             case 4 -> Outcome.dropped(4, srcCell, reasons.notRouted(j, last, expected, srcCell));
-            case 6 -> Outcome.dropped(5, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
+            case 6 -> {
+                int nobody = unansweredUnderlayArp(np, tRaw);
+                yield nobody != 0
+                        ? Outcome.dropped(6, srcCell, reasons.arpUnanswered(last, expected, srcCell, nobody))
+                        : Outcome.dropped(5, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
+            }
             case 8 -> Outcome.dropped(7, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell()));
             case 9 -> Outcome.dropped(9, next.cell(), reasons.notDecapsulated(last, expected, next.cell()));
             default -> noContainer(j.key.dst())
                     ? Outcome.dropped(11, next.cell(), reasons.noContainer(j, last, expected, next.cell()))
                     : Outcome.dropped(10, next.cell(), reasons.notDelivered(j, last, expected, next.cell(), tag));
         };
+    }
+
+    /**
+     * An ARP request on the source cell's NIC, around the time, for an address no cell has and
+     * nobody answered: the FDB sends the packet to an underlay address nobody holds (step 6).
+     */
+    private int unansweredUnderlayArp(PointState nic, long tRaw) {
+        int target = nic.unansweredArp(tRaw - ARP_LOOKBACK_NANOS, tRaw + ARP_LOOKAHEAD_NANOS);
+        if (target == 0 || topo.cellWithUnderlayIp(target) != null || target == topo.localUnderlayIp(nic)) {
+            return 0;
+        }
+        return target;
     }
 
     private static Outcome dropped(int reached, int stage, String cell, String reason) {
@@ -185,18 +216,6 @@ final class Judge {
         return topo.foundation().isPresent() && topo.instanceAt(dst).isEmpty();
     }
 
-    /** The path of a packet the source cell sent to the wrong cell: it ends at that cell's silk-vtep. */
-    private static List<PathStep> misdirectedPath(List<PathStep> path, String wrongCell) {
-        List<PathStep> out = new ArrayList<>();
-        for (PathStep p : path) {
-            if (p.stage() <= 6) {
-                out.add(p);
-            }
-        }
-        out.add(new PathStep(8, wrongCell, PointKind.UNDERLAY, -1));
-        out.add(new PathStep(9, wrongCell, PointKind.VTEP, -1));
-        return out;
-    }
 
     private static Outcome unknown(int reached, String reason) {
         return new Outcome(Verdict.UNKNOWN, Math.max(reached, 1), 0, null, reason);
@@ -211,7 +230,7 @@ final class Judge {
         List<String> out = new ArrayList<>();
         for (PathStep p : path) {
             if (p.stage() > next.stage()) {
-                PointState ps = pointFor(p);
+                PointState ps = place.pointFor(p);
                 if (ps != null && ps.covers(clocks.toRaw(ps.cell, t), START_SLACK_NANOS, Long.MIN_VALUE)) {
                     out.add(ps.point.name() + " (step " + p.stage() + ")");
                 }
@@ -264,123 +283,31 @@ final class Judge {
         return wrong;
     }
 
-    private boolean onPath(Sighting s, List<PathStep> path) {
-        for (PathStep p : path) {
-            if (p.stage() == s.stage && (p.cell() == null || p.cell().equals(s.point.cell))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private PointState pointFor(PathStep step) {
-        if (step.kind() == PointKind.CONTAINER_VETH) {
-            PointState v = topo.vethOf(step.containerIp());
-            return v != null && (step.cell() == null || step.cell().equals(v.cell)) ? v : null;
-        }
-        return step.cell() == null ? null : topo.pointOfKind(step.cell(), step.kind());
-    }
 
-    // ---- where the packet comes from and goes ----
 
-    private String sourceCell(OpenJourney j) {
-        String c = topo.cellOfOverlay(j.key.src());
-        if (c != null) {
-            return c;
+
+
+
+    /**
+     * Lets an open journey teach the clock estimate ahead of its decision (once): the first
+     * journeys decided need both directions' samples to get their hop times right.
+     */
+    void teachAhead(OpenJourney j) {
+        if (j.taught) {
+            return;
         }
+        String srcCell = place.sourceCell(j);
+        String dstCell = place.destinationCell(j);
         for (Sighting s : j.sightings) {
-            if (s.point.vethIp == j.key.src()) {
-                return s.point.cell;
-            }
-            if (s.encapsulated && s.point.kind == PointKind.UNDERLAY && s.outerSrc == topo.localUnderlayIp(s.point)) {
-                return s.point.cell;
-            }
+            s.stage = place.stageOf(s, j.key, srcCell, dstCell);
         }
-        return null;
-    }
-
-    private String destinationCell(OpenJourney j) {
-        String c = topo.cellOfOverlay(j.key.dst());
-        if (c != null) {
-            return c;
-        }
-        for (Sighting s : j.sightings) {
-            if (s.point.vethIp == j.key.dst()) {
-                return s.point.cell;
-            }
-            if (s.encapsulated && s.point.kind == PointKind.UNDERLAY) {
-                String byOuter = topo.cellWithUnderlayIp(s.outerDst);
-                if (byOuter != null) {
-                    return byOuter;
-                }
-            }
-        }
-        return null;
-    }
-
-    private int stageOf(Sighting s, FlowKey k, String srcCell, String dstCell) {
-        PointState p = s.point;
-        switch (p.kind) {
-            case CONTAINER_VETH:
-                if (p.vethIp == k.src()) {
-                    return 2;
-                }
-                return p.vethIp == k.dst() ? 11 : 0;
-            case VTEP:
-                if (p.cell.equals(srcCell) && !p.cell.equals(dstCell)) {
-                    return 4;
-                }
-                if (p.cell.equals(dstCell) && !p.cell.equals(srcCell)) {
-                    return 9;
-                }
-                return p.cell.equals(dstCell) ? 9 : 4;
-            case UNDERLAY:
-                if (!s.encapsulated) {
-                    return 0;
-                }
-                int local = topo.localUnderlayIp(p);
-                if (local != 0 && s.outerSrc == local) {
-                    return 6;
-                }
-                if (local != 0 && s.outerDst == local) {
-                    return 8;
-                }
-                return p.cell.equals(srcCell) ? 6 : 8;
-            default:
-                return 0;
-        }
-    }
-
-    /** The points a packet from {@code src} to {@code dst} must pass, in order. */
-    private List<PathStep> path(FlowKey k, String srcCell, String dstCell) {
-        List<PathStep> path = new ArrayList<>(6);
-        boolean fromCell = topo.isVtepAddress(k.src());
-        if (k.src() == VETH_HOST_IP) {
-            // An ICMP error from the host side of a veth: made on the destination's own cell.
-            path.add(new PathStep(11, dstCell, PointKind.CONTAINER_VETH, k.dst()));
-            return path;
-        }
-        boolean toCell = topo.isVtepAddress(k.dst());
-        if (srcCell != null && srcCell.equals(dstCell)) {
-            path.add(new PathStep(2, srcCell, PointKind.CONTAINER_VETH, k.src()));
-            path.add(new PathStep(11, dstCell, PointKind.CONTAINER_VETH, k.dst()));
-            return path;
-        }
-        if (!fromCell) {
-            path.add(new PathStep(2, srcCell, PointKind.CONTAINER_VETH, k.src()));
-        }
-        path.add(new PathStep(4, srcCell, PointKind.VTEP, -1));
-        path.add(new PathStep(6, srcCell, PointKind.UNDERLAY, -1));
-        path.add(new PathStep(8, dstCell, PointKind.UNDERLAY, -1));
-        path.add(new PathStep(9, dstCell, PointKind.VTEP, -1));
-        if (!toCell) {
-            path.add(new PathStep(11, dstCell, PointKind.CONTAINER_VETH, k.dst()));
-        }
-        return path;
+        teachClocks(j, srcCell, dstCell);
     }
 
     /** A packet seen leaving one cell and arriving at another gives one clock sample. */
     private void teachClocks(OpenJourney j, String srcCell, String dstCell) {
+        j.taught = true;
         if (srcCell == null || dstCell == null || srcCell.equals(dstCell)) {
             return;
         }

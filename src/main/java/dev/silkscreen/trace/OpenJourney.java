@@ -10,24 +10,28 @@ import java.util.List;
  * or several journeys' ranges at once, attach to every journey they overlap.
  */
 final class OpenJourney {
+    /** {@link #hi} of a TCP journey first seen in a frame cut before its flags: length not known yet. */
+    static final long UNKNOWN_END = -1;
+
     final long id;
     final FlowKey key;
     final FlowTrack track;
-    final String summary;
+    String summary;
     long lo;
     long hi;
     final int ipId;
     final long ack;
-    final int tcpFlags;
     final List<Sighting> sightings = new ArrayList<>(6);
     /** Key of this journey in its flow's index. */
     long indexKey;
     /** Merged into another journey (an upstream offload frame showed they were one packet): skip it. */
     boolean absorbed;
+    /** Already gave its clock sample (see {@link Judge#teachAhead}). */
+    boolean taught;
     /** Last sighting on the corrected clock, for expiry. */
     long lastCorrected;
 
-    OpenJourney(long id, FlowKey key, FlowTrack track, String summary, long lo, long hi, int ipId, long ack, int tcpFlags) {
+    OpenJourney(long id, FlowKey key, FlowTrack track, String summary, long lo, long hi, int ipId, long ack) {
         this.id = id;
         this.key = key;
         this.track = track;
@@ -36,7 +40,6 @@ final class OpenJourney {
         this.hi = hi;
         this.ipId = ipId;
         this.ack = ack;
-        this.tcpFlags = tcpFlags;
     }
 
     boolean ranged() {

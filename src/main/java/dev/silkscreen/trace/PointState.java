@@ -32,6 +32,25 @@ final class PointState {
     private int candidates;
     /** Outer source seen on frames the capture marked as sent by this host (cooked captures). */
     int sentFrom;
+    /** Majority vote (Boyer-Moore) of the own address learned from packets' direction here. */
+    int ownCandidate;
+    long ownCount;
+    /** VXLAN frames counted in the votes. */
+    long votes;
+    /** The local underlay address as last worked out, and at how many votes and which topology version. */
+    int localCache;
+    long localCacheVotes = -1;
+    long localCacheVersion = -1;
+    /** The cell's clock offset as {@link ClockSync} last estimated it, and at which estimate. */
+    long offsetNanos;
+    long offsetVersion = -1;
+
+    private static final int ARP_REQUESTS = 16;
+    private final int[] arpTarget = new int[ARP_REQUESTS];
+    private final long[] arpTime = new long[ARP_REQUESTS];
+    private int arpNext;
+    /** Underlay addresses that answered ARP here, with the time of their last answer. */
+    private final java.util.Map<Integer, Long> arpAnswered = new java.util.HashMap<>();
 
     PointState(int id, CapturePoint point) {
         this.id = id;
@@ -50,8 +69,37 @@ final class PointState {
         }
     }
 
+    /** An ARP request (op 1) or reply (op 2) seen on this NIC. */
+    void arp(int op, int senderIp, int targetIp, long nanos) {
+        if (op == 1) {
+            arpTarget[arpNext] = targetIp;
+            arpTime[arpNext] = nanos;
+            arpNext = (arpNext + 1) % ARP_REQUESTS;
+        } else if (op == 2) {
+            if (arpAnswered.size() > 1024) {
+                arpAnswered.clear();
+            }
+            arpAnswered.put(senderIp, nanos);
+        }
+    }
+
+    /** The target of an ARP request made in {@code [from, to]} that was never answered, 0 when none. */
+    int unansweredArp(long from, long to) {
+        for (int i = 0; i < ARP_REQUESTS; i++) {
+            long t = arpTime[i];
+            if (arpTarget[i] != 0 && t >= from && t <= to) {
+                Long answered = arpAnswered.get(arpTarget[i]);
+                if (answered == null || answered < t) {
+                    return arpTarget[i];
+                }
+            }
+        }
+        return 0;
+    }
+
     /** Counts both outer addresses of a VXLAN frame seen here. */
     void voteOuter(int outerSrc, int outerDst) {
+        votes++;
         vote(outerSrc);
         vote(outerDst);
     }

@@ -114,6 +114,12 @@ final class Reasons {
                 + "'s VTEP (ip neigh show dev silk-vtep; bridge fdb show dev silk-vtep)?";
     }
 
+    String arpUnanswered(Sighting last, String expected, String cell, int nobody) {
+        return "never left " + cell + ": seen at " + where(last) + ", but " + cell + " asked ARP for " + Judge.ip(nobody)
+                + " on " + expected + " and nobody answered: the FDB sends this VTEP's packets to an underlay"
+                + " address no cell holds (bridge fdb show dev silk-vtep)";
+    }
+
     String staleFdb(OpenJourney j, Sighting s, String srcCell, String dstCell) {
         String wrongCell = topo.cellWithUnderlayIp(s.outerDst);
         int right = topo.underlayIpOfCell(dstCell);

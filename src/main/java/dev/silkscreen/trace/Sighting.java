@@ -21,6 +21,8 @@ final class Sighting {
     final long hi;
     final int ipId;
     int stage;
+    /** Capture time on the corrected clock, set when the journey is judged. */
+    long corrected;
 
     Sighting(PointState point, long rawNanos, Frame frame, boolean encapsulated, int outerSrc, int outerDst,
              int gbp, long lo, long hi, int ipId) {

@@ -33,6 +33,18 @@ final class Topology {
     private final Map<Integer, String> leaseOwner = new HashMap<>();
     /** Overlay /24 → underlay address that sends its packets (outer source of VXLAN frames). */
     private final Map<Integer, Integer> leaseUnderlay = new HashMap<>();
+    private final Map<String, List<PointState>> pointsByCell = new HashMap<>();
+    /** Bumped whenever something the derived answers rest on changes; the caches below follow it. */
+    private long version;
+    /** Bumped when what decides a NIC's own address changes (leases learned, cooked-capture hints). */
+    private long addressVersion;
+    /** Points by identity first: sources hand over the same CapturePoint object frame after frame. */
+    private final java.util.IdentityHashMap<CapturePoint, PointState> pointsByIdentity = new java.util.IdentityHashMap<>();
+    private long cacheVersion = -1;
+    private final Map<Integer, String> overlayCellCache = new HashMap<>();
+    private final Map<Integer, String> underlayOwnerCache = new HashMap<>();
+    private final Map<String, Integer> cellUnderlayCache = new HashMap<>();
+    private final Map<Integer, Optional<App>> appCache = new HashMap<>();
 
     Topology(Foundation foundation) {
         this.foundation = foundation;
@@ -43,15 +55,26 @@ final class Topology {
     }
 
     PointState point(CapturePoint p) {
+        PointState known = pointsByIdentity.get(p);
+        if (known != null) {
+            return known;
+        }
         PointState ps = points.get(p);
+        if (ps != null && pointsByIdentity.size() < 4096) {
+            pointsByIdentity.put(p, ps);
+        }
         if (ps == null) {
             ps = new PointState(pointList.size(), p);
             points.put(p, ps);
             pointList.add(ps);
+            pointsByCell.computeIfAbsent(ps.cell, c -> new ArrayList<>()).add(ps);
             if (ps.vethIp != -1) {
                 vethByIp.put(ps.vethIp, ps);
-                leaseOwner.putIfAbsent(ps.vethIp & LEASE_MASK, ps.cell);
+                if (leaseOwner.putIfAbsent(ps.vethIp & LEASE_MASK, ps.cell) == null) {
+                    addressVersion++;
+                }
             }
+            version++;
         }
         return ps;
     }
@@ -66,11 +89,14 @@ final class Topology {
             return;
         }
         ps.voteOuter(d.outerSrc, d.outerDst);
-        if (d.sllPacketType == 4) {
+        if (d.sllPacketType == 4 && ps.sentFrom != d.outerSrc) {
             ps.sentFrom = d.outerSrc;
+            version++;
+            addressVersion++;
         }
-        if (d.ipVersion == 4 && SilkNames.isOverlay(d.src)) {
-            leaseUnderlay.putIfAbsent(d.src & LEASE_MASK, d.outerSrc);
+        if (d.ipVersion == 4 && SilkNames.isOverlay(d.src) && leaseUnderlay.putIfAbsent(d.src & LEASE_MASK, d.outerSrc) == null) {
+            version++;
+            addressVersion++;
         }
     }
 
@@ -101,10 +127,68 @@ final class Topology {
         }
     }
 
+    /** A packet's direction at a NIC said this outer address is the NIC's own. */
+    void learnOwnAddress(PointState nic, int ip) {
+        int before = nic.ownCount > 0 ? nic.ownCandidate : 0;
+        if (nic.ownCount == 0) {
+            nic.ownCandidate = ip;
+            nic.ownCount = 1;
+        } else if (nic.ownCandidate == ip) {
+            nic.ownCount++;
+        } else {
+            nic.ownCount--;
+        }
+        int after = nic.ownCount > 0 ? nic.ownCandidate : 0;
+        if (after != before) {
+            addressVersion++;
+            version++;
+        }
+    }
+
     // ---- cells and addresses ----
+
+    /**
+     * A one-to-one scrambling of an address for hash keys: addresses of one foundation differ in
+     * the third octet, which HashMap's small tables ignore, so they would all share a few buckets.
+     */
+    private static int spread(int ip) {
+        return Integer.rotateLeft(ip * 0x9E3779B9, 16);
+    }
+
+    /** Drops derived answers when the facts under them changed. */
+    private void revalidate() {
+        if (cacheVersion != version) {
+            cacheVersion = version;
+            overlayCellCache.clear();
+            underlayOwnerCache.clear();
+            cellUnderlayCache.clear();
+            for (PointState ps : pointList) {
+                if (ps.kind == PointKind.UNDERLAY && ps.votes > 0) {
+                    int ip = localUnderlayIp(ps);
+                    if (ip != 0) {
+                        underlayOwnerCache.putIfAbsent(ip, ps.cell);
+                        cellUnderlayCache.putIfAbsent(ps.cell, ip);
+                    }
+                }
+            }
+            cacheVersion = version;
+        }
+    }
 
     /** The cell that holds this overlay address's lease, or null when not known. */
     String cellOfOverlay(int ip) {
+        revalidate();
+        String cached = overlayCellCache.get(spread(ip));
+        if (cached == null) {
+            cached = findCellOfOverlay(ip);
+            if (cached != null) {
+                overlayCellCache.put(spread(ip), cached);
+            }
+        }
+        return cached;
+    }
+
+    private String findCellOfOverlay(int ip) {
         if (foundation != null) {
             Optional<Cell> c = foundation.cellHolding(ip);
             if (c.isPresent()) {
@@ -131,16 +215,27 @@ final class Topology {
                 return c.get().name();
             }
         }
-        for (PointState ps : pointList) {
-            if (ps.kind == PointKind.UNDERLAY && localUnderlayIp(ps) == ip) {
-                return ps.cell;
-            }
-        }
-        return null;
+        revalidate();
+        return underlayOwnerCache.get(ip);
     }
 
     /** The underlay address of the cell a NIC capture point belongs to, 0 when not known. */
     int localUnderlayIp(PointState ps) {
+        // Worked out again when the votes doubled or the topology changed; stable in between.
+        if (ps.localCacheVersion == addressVersion && ps.votes < 2 * ps.localCacheVotes) {
+            return ps.localCache;
+        }
+        int ip = findLocalUnderlayIp(ps);
+        ps.localCacheVotes = Math.max(1, ps.votes);
+        ps.localCacheVersion = addressVersion;
+        if (ip != ps.localCache) {
+            ps.localCache = ip;
+            version++;
+        }
+        return ip;
+    }
+
+    private int findLocalUnderlayIp(PointState ps) {
         if (foundation != null) {
             Optional<Cell> c = foundation.cell(ps.cell);
             if (c.isPresent()) {
@@ -149,6 +244,9 @@ final class Topology {
         }
         if (ps.sentFrom != 0) {
             return ps.sentFrom;
+        }
+        if (ps.ownCount > 0) {
+            return ps.ownCandidate;
         }
         int[] likely = ps.likelyLocalAddresses();
         if (likely.length == 0) {
@@ -161,7 +259,7 @@ final class Topology {
             int notOthers = 0;
             int candidate = 0;
             for (int ip : likely) {
-                boolean others = false;
+                boolean others = claimedByAnotherCell(ps, ip);
                 for (Map.Entry<Integer, Integer> e : leaseUnderlay.entrySet()) {
                     if (e.getValue() == ip) {
                         String owner = leaseOwner.get(e.getKey());
@@ -183,6 +281,17 @@ final class Topology {
         return likely[0];
     }
 
+    /** True when another cell's NIC is known, from packets' direction there, to have this address. */
+    private boolean claimedByAnotherCell(PointState ps, int ip) {
+        for (PointState other : pointList) {
+            if (other.kind == PointKind.UNDERLAY && !other.cell.equals(ps.cell)
+                    && ((other.ownCount > 0 && other.ownCandidate == ip) || other.sentFrom == ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The cell's underlay address, 0 when not known. */
     int underlayIpOfCell(String cell) {
         if (foundation != null) {
@@ -191,31 +300,9 @@ final class Topology {
                 return Ipv4.parse(c.get().underlayIp());
             }
         }
-        for (PointState ps : pointList) {
-            if (ps.kind == PointKind.UNDERLAY && ps.cell.equals(cell)) {
-                int ip = localUnderlayIp(ps);
-                if (ip != 0) {
-                    return ip;
-                }
-            }
-        }
-        return 0;
-    }
-
-    /** The VTEP address ({@code <subnet>.0}) of a cell, 0 when not known. */
-    int vtepIpOfCell(String cell) {
-        if (foundation != null) {
-            Optional<Cell> c = foundation.cell(cell);
-            if (c.isPresent()) {
-                return c.get().subnetAddress();
-            }
-        }
-        for (Map.Entry<Integer, String> e : leaseOwner.entrySet()) {
-            if (e.getValue().equals(cell)) {
-                return e.getKey();
-            }
-        }
-        return 0;
+        revalidate();
+        Integer ip = cellUnderlayCache.get(cell);
+        return ip == null ? 0 : ip;
     }
 
     /** True when the address is a cell's VTEP ({@code <subnet>.0}). */
@@ -231,23 +318,23 @@ final class Topology {
 
     PointState pointOfKind(String cell, PointKind kind) {
         PointState best = null;
-        for (PointState ps : pointList) {
-            if (ps.kind == kind && ps.cell.equals(cell) && (best == null || ps.frames > best.frames)) {
+        for (PointState ps : pointsByCell.getOrDefault(cell, List.of())) {
+            if (ps.kind == kind && (best == null || ps.frames > best.frames)) {
                 best = ps;
             }
         }
         return best;
     }
 
-    /** Where a packet of this kind would be seen on {@code cell} next, or a name for it when not captured. */
-    String expectedPointName(String cell, PointKind kind, int containerIp) {
-        String c = cell == null ? "?" : cell;
-        return switch (kind) {
-            case CONTAINER_VETH -> c + ":" + SilkNames.vethName(containerIp);
-            case VTEP -> c + ":" + SilkNames.VTEP_IFACE;
-            case UNDERLAY -> c + ":" + underlayNicName(cell);
-            case OTHER -> c;
+    /** A name for the point of a path step nobody captured ("cell2:eth0", "the receiving cell's silk-vtep"). */
+    String expectedPointName(String cell, PointKind kind, int containerIp, boolean sending) {
+        String iface = switch (kind) {
+            case CONTAINER_VETH -> SilkNames.vethName(containerIp);
+            case VTEP -> SilkNames.VTEP_IFACE;
+            case UNDERLAY -> cell == null ? "underlay NIC" : underlayNicName(cell);
+            case OTHER -> "";
         };
+        return cell != null ? cell + ":" + iface : (sending ? "the sending cell's " : "the receiving cell's ") + iface;
     }
 
     private String underlayNicName(String cell) {
@@ -267,7 +354,18 @@ final class Topology {
     }
 
     Optional<App> appAt(int ip) {
-        return instanceAt(ip).flatMap(i -> foundation.app(i.app()));
+        if (foundation == null) {
+            return Optional.empty();
+        }
+        Optional<App> app = appCache.get(spread(ip));
+        if (app == null) {
+            if (appCache.size() > 100_000) {
+                appCache.clear();
+            }
+            app = instanceAt(ip).flatMap(i -> foundation.app(i.app()));
+            appCache.put(spread(ip), app);
+        }
+        return app;
     }
 
     Optional<App> appByTag(int tag) {

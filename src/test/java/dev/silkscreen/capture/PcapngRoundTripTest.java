@@ -70,6 +70,16 @@ class PcapngRoundTripTest {
     }
 
     @Test
+    void commentLongerThanAnOptionCanHoldIsCutNotCorrupting() {
+        byte[] syn = TestPackets.silkVxlanSyn();
+        Frame f = new Frame(UNDERLAY, 7L, LinkType.ETHERNET, syn.length, syn);
+
+        List<Frame> read = roundTrip(List.of(f, f), "x".repeat(70_000));
+
+        assertThat(read).usingRecursiveFieldByFieldElementComparator().containsExactly(f, f);
+    }
+
+    @Test
     void oneInterfacePerPointAndLinkType() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PcapngWriter writer = new PcapngWriter(bytes, null);

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.silkscreen.decode.Names;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,20 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * frame, on captures real tcpdump wrote (src/test/resources/captures, see the README there) and on
  * crafted edge cases written with our PcapngWriter (which also proves tshark reads our pcapng).
  *
- * <p>tshark reports every occurrence of a field (outer, inner and ICMP-quoted IP headers);
- * {@code frame.protocols} says which occurrence is which.
+ * The comparison itself is {@link TsharkCrossCheck}.
  */
 @Tag("tshark")
 class DecodeMatchesTsharkTest {
-    private static final String[] FIELDS = {
-        "frame.number", "frame.protocols", "frame.time_epoch", "frame.cap_len", "frame.len", "frame.interface_name",
-        "ip.src", "ip.dst", "ip.proto", "ip.id", "ip.len", "ip.hdr_len", "ip.frag_offset",
-        "udp.srcport", "udp.dstport", "tcp.srcport", "tcp.dstport", "tcp.seq", "tcp.seq_raw", "tcp.ack_raw", "tcp.flags", "tcp.len",
-        "icmp.type", "icmp.code", "vxlan.flags", "vxlan.gbp", "vxlan.vni",
-        "arp.src.proto_ipv4", "arp.dst.proto_ipv4", "_ws.short", "_ws.malformed", "_ws.expert.severity",
-    };
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -57,7 +40,7 @@ class DecodeMatchesTsharkTest {
     void decodeAgreesWithTsharkOnCapturesTcpdumpWrote(String name) throws Exception {
         Path file = resource(name);
 
-        List<String> mismatches = compare(file);
+        List<String> mismatches = TsharkCrossCheck.mismatches(file);
 
         assertThat(mismatches).isEmpty();
     }
@@ -66,14 +49,60 @@ class DecodeMatchesTsharkTest {
     void decodeAgreesWithTsharkOnCraftedEdgeCases() throws Exception {
         Path file = CraftedCaptures.write(dir);
 
-        List<String> mismatches = compare(file);
+        List<String> mismatches = TsharkCrossCheck.mismatches(file);
 
         assertThat(mismatches).isEmpty();
     }
 
+    /**
+     * Makes fresh captures with make-captures.sh (two network namespaces, real kernel VXLAN-GBP,
+     * real tcpdump) and cross-checks them too, so the kept files and the script stay honest.
+     */
+    @Test
+    @Tag("e2e")
+    void decodeAgreesWithTsharkOnFreshCapturesFromNetworkNamespaces() throws Exception {
+        assumeTrue(TsharkCrossCheck.tsharkAvailable(), "tshark is not installed: cross-check skipped");
+        assumeTrue(canMakeNamespaces(), "needs root with iproute2, iptables, tcpdump and ncat, and network namespaces");
+        Path script = resource("make-captures.sh");
+        Path log = dir.resolve("make-captures.log");
+        Process p = new ProcessBuilder("bash", script.toString(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(120, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroy();
+        }
+        assertThat(done).as("make-captures.sh finished in 2 minutes").isTrue();
+        assertThat(p.exitValue()).as("make-captures.sh output: %s", Files.readString(log)).isZero();
+
+        List<String> mismatches = new ArrayList<>();
+        for (String name : realCaptures().toList()) {
+            mismatches.addAll(TsharkCrossCheck.mismatches(dir.resolve(name)));
+        }
+
+        assertThat(mismatches).isEmpty();
+        assertThat(TsharkCrossCheck.ours(dir.resolve("underlay-eth.pcap"))).anyMatch(f -> f.path("gbp").asInt(-1) == 4);
+    }
+
+    private static boolean canMakeNamespaces() {
+        try {
+            for (String tool : List.of("ip", "iptables", "tcpdump", "ncat", "ping", "bridge")) {
+                if (new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() != 0) {
+                    return false;
+                }
+            }
+            Process add = new ProcessBuilder("ip", "netns", "add", "sdc-probe").redirectErrorStream(true).start();
+            add.getInputStream().readAllBytes();
+            boolean ok = add.waitFor() == 0;
+            new ProcessBuilder("ip", "netns", "del", "sdc-probe").redirectErrorStream(true).start().waitFor();
+            return ok;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     @Test
     void realCapturesCoverVxlanWithAndWithoutGbpAndIcmpErrorsQuotingTcp() throws Exception {
-        List<JsonNode> frames = ours(resource("underlay-eth.pcap"));
+        List<JsonNode> frames = TsharkCrossCheck.ours(resource("underlay-eth.pcap"));
 
         assertThat(frames).anyMatch(f -> f.path("gbp").asInt(-1) == 4);
         assertThat(frames).anyMatch(f -> f.has("vni") && !f.has("gbp"));
@@ -83,264 +112,5 @@ class DecodeMatchesTsharkTest {
 
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(Objects.requireNonNull(DecodeMatchesTsharkTest.class.getResource("/captures/" + name), name).toURI());
-    }
-
-    private List<String> compare(Path file) throws Exception {
-        List<JsonNode> ours = ours(file);
-        List<String[]> theirs = tshark(file);
-        List<String> mismatches = new ArrayList<>();
-        if (ours.size() != theirs.size()) {
-            mismatches.add("frame count: ours " + ours.size() + ", tshark " + theirs.size());
-            return mismatches;
-        }
-        for (int i = 0; i < ours.size(); i++) {
-            new FrameComparison(file.getFileName() + " frame " + (i + 1), ours.get(i), theirs.get(i), mismatches).run();
-        }
-        return mismatches;
-    }
-
-    private static List<JsonNode> ours(Path file) throws IOException {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SilkscreenCli.run(new PrintWriter(out), new PrintWriter(err), "decode", "--json", file.toString());
-        assertThat(code).as("decode exit status, stderr: %s", err).isZero();
-        List<JsonNode> frames = new ArrayList<>();
-        for (String line : out.toString().split("\n")) {
-            frames.add(JSON.readTree(line));
-        }
-        return frames;
-    }
-
-    private static List<String[]> tshark(Path file) throws Exception {
-        assumeTrue(tsharkAvailable(), "tshark is not installed (apt-get install tshark): cross-check skipped");
-        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString(), "-o", "ip.defragment:FALSE",
-                "-T", "fields", "-E", "separator=|", "-E", "occurrence=a", "-E", "aggregator=,"));
-        for (String f : FIELDS) {
-            cmd.add("-e");
-            cmd.add(f);
-        }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("tshark exit status").isZero();
-        List<String[]> rows = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isEmpty()) {
-                rows.add(line.split("\\|", -1));
-            }
-        }
-        return rows;
-    }
-
-    static boolean tsharkAvailable() {
-        try {
-            Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    /** One frame: walks tshark's protocol stack, consuming field occurrences per layer. */
-    private static final class FrameComparison {
-        private final String where;
-        private final JsonNode ours;
-        private final String[] row;
-        private final List<String> mismatches;
-        private final boolean lenient;
-
-        FrameComparison(String where, JsonNode ours, String[] row, List<String> mismatches) {
-            this.where = where;
-            this.ours = ours;
-            this.row = row;
-            this.mismatches = mismatches;
-            this.lenient = ours.has("malformed");
-        }
-
-        void run() {
-            same("frame", text(ours, "frame"), one("frame.number"));
-            same("caplen", text(ours, "caplen"), one("frame.cap_len"));
-            same("len", text(ours, "len"), one("frame.len"));
-            same("time", nanos(ours.path("time").asText()), new BigDecimal(one("frame.time_epoch")).movePointRight(9).toBigInteger().toString());
-            String ifName = one("frame.interface_name");
-            if (ifName != null) {
-                same("point", text(ours, "point"), ifName);
-            }
-            String[] protos = one("frame.protocols").split(":");
-            boolean vxlan = List.of(protos).contains("vxlan");
-            int ip = 0;
-            int udp = 0;
-            int tcp = 0;
-            int icmp = 0;
-            String role = vxlan ? "outer" : "inner";
-            String innerProto = null;
-            String quotedProto = null;
-            for (String p : protos) {
-                if (role.equals("beyond")) {
-                    break; // we stop after an IPv6 header, tshark goes on
-                }
-                switch (p) {
-                    case "vxlan" -> {
-                        vxlanFields();
-                        role = "inner";
-                    }
-                    case "ip" -> {
-                        String proto = Names.ipProto(number("ip.proto", ip));
-                        if (role.equals("outer")) {
-                            same("outer_src", text(ours, "outer_src"), nth("ip.src", ip));
-                            same("outer_dst", text(ours, "outer_dst"), nth("ip.dst", ip));
-                        } else if (role.equals("inner")) {
-                            innerIp(ip, proto);
-                            innerProto = proto;
-                        } else {
-                            JsonNode q = ours.path("quoted");
-                            same("quoted.src", text(q, "src"), nth("ip.src", ip));
-                            same("quoted.dst", text(q, "dst"), nth("ip.dst", ip));
-                            same("quoted.proto", text(q, "proto"), proto);
-                            quotedProto = proto;
-                        }
-                        ip++;
-                    }
-                    case "udp" -> {
-                        if (role.equals("outer")) {
-                            same("outer_sport", text(ours, "outer_sport"), nth("udp.srcport", udp));
-                            same("outer_dport", text(ours, "outer_dport"), nth("udp.dstport", udp));
-                        } else {
-                            JsonNode o = role.equals("quoted") ? ours.path("quoted") : ours;
-                            same(role + " sport", text(o, "sport"), nth("udp.srcport", udp));
-                            same(role + " dport", text(o, "dport"), nth("udp.dstport", udp));
-                        }
-                        udp++;
-                    }
-                    case "tcp" -> {
-                        tcpFields(role, tcp);
-                        tcp++;
-                    }
-                    case "icmp" -> {
-                        same("icmp_type", text(ours, "icmp_type"), nth("icmp.type", icmp));
-                        same("icmp_code", text(ours, "icmp_code"), nth("icmp.code", icmp));
-                        icmp++;
-                        role = "quoted";
-                    }
-                    case "arp" -> {
-                        same("proto", text(ours, "proto"), "arp");
-                        same("src", text(ours, "src"), one("arp.src.proto_ipv4"));
-                        same("dst", text(ours, "dst"), one("arp.dst.proto_ipv4"));
-                    }
-                    case "ipv6" -> {
-                        if (innerProto == null) {
-                            same("proto", text(ours, "proto"), "ipv6");
-                            innerProto = "ipv6";
-                        }
-                        role = "beyond";
-                    }
-                    default -> {
-                        // eth, ethertype, sll, data and application protocols carry no compared field
-                    }
-                }
-            }
-            if (!vxlan && ours.has("vni")) {
-                mismatches.add(where + ": vni present but tshark saw no VXLAN");
-            }
-            if (quotedProto == null && ours.has("quoted") && !lenient) {
-                mismatches.add(where + ": quoted present but tshark saw no quoted packet");
-            }
-            malformed();
-        }
-
-        private void vxlanFields() {
-            same("vni", text(ours, "vni"), one("vxlan.vni"));
-            int flags = Integer.decode(one("vxlan.flags"));
-            boolean g = (flags & 0x8000) != 0;
-            same("gbp", text(ours, "gbp"), g ? one("vxlan.gbp") : null);
-        }
-
-        private void innerIp(int ip, String proto) {
-            same("src", text(ours, "src"), nth("ip.src", ip));
-            same("dst", text(ours, "dst"), nth("ip.dst", ip));
-            same("proto", text(ours, "proto"), proto);
-            same("ip_id", text(ours, "ip_id"), String.valueOf(Integer.decode(nth("ip.id", ip))));
-            int payload = number("ip.len", ip) - number("ip.hdr_len", ip);
-            boolean laterFragment = number("ip.frag_offset", ip) > 0;
-            if (laterFragment) {
-                same("sport (later fragment)", text(ours, "sport"), null);
-                same("payload_len (later fragment)", text(ours, "payload_len"), null);
-            } else if (proto.equals("udp") || proto.equals("icmp")) {
-                same("payload_len", text(ours, "payload_len"), String.valueOf(payload - 8));
-            }
-        }
-
-        private void tcpFields(String role, int i) {
-            JsonNode o = role.equals("quoted") ? ours.path("quoted") : ours;
-            same(role + " sport", text(o, "sport"), nth("tcp.srcport", i));
-            same(role + " dport", text(o, "dport"), nth("tcp.dstport", i));
-            if (role.equals("quoted")) {
-                same("quoted seq", text(o, "seq"), nth("tcp.seq", i)); // tshark shows quoted numbers absolute
-            } else {
-                same("seq", text(o, "seq"), nth("tcp.seq_raw", i));
-                same("ack", text(o, "ack"), nth("tcp.ack_raw", i));
-                String flags = nth("tcp.flags", i);
-                same("tcp_flags", text(o, "tcp_flags"), flags == null ? null : Names.tcpFlags(Integer.decode(flags) & 0xff));
-                same("payload_len", text(o, "payload_len"), nth("tcp.len", i));
-            }
-        }
-
-        private void malformed() {
-            String ourProblem = text(ours, "malformed");
-            boolean tsharkShort = one("_ws.short") != null;
-            boolean tsharkMalformed = one("_ws.malformed") != null;
-            if (ourProblem != null && ourProblem.contains("snap length") && !tsharkShort && !tsharkMalformed) {
-                mismatches.add(where + ": we say '" + ourProblem + "', tshark saw a whole frame");
-            }
-            if (tsharkMalformed && ourProblem == null) {
-                mismatches.add(where + ": tshark says malformed, we decoded it fully");
-            }
-        }
-
-        private void same(String key, String mine, String tsharks) {
-            if (Objects.equals(mine, tsharks)) {
-                return;
-            }
-            if (lenient && (mine == null || tsharks == null)) {
-                return; // a cut or malformed frame: each decoder stops at its own point
-            }
-            mismatches.add(where + ": " + key + ": ours " + mine + ", tshark " + tsharks);
-        }
-
-        private int number(String field, int n) {
-            String v = nth(field, n);
-            if (v == null) {
-                if (lenient) {
-                    return -1; // a cut frame: tshark leaves out a header it could not finish
-                }
-                mismatches.add(where + ": tshark gave no " + field + " #" + n);
-                return -1;
-            }
-            return Integer.decode(v);
-        }
-
-        private String one(String field) {
-            return nth(field, 0);
-        }
-
-        private String nth(String field, int n) {
-            String cell = row[List.of(FIELDS).indexOf(field)];
-            if (cell.isEmpty()) {
-                return null;
-            }
-            String[] values = cell.split(",", -1);
-            return n < values.length && !values[n].isEmpty() ? values[n] : null;
-        }
-
-        private static String text(JsonNode node, String key) {
-            JsonNode v = node.get(key);
-            return v == null || v.isNull() ? null : v.asText();
-        }
-
-        private static String nanos(String iso) {
-            Instant t = Instant.parse(iso);
-            return BigDecimal.valueOf(t.getEpochSecond()).movePointRight(9).add(BigDecimal.valueOf(t.getNano())).toString();
-        }
     }
 }

@@ -219,4 +219,21 @@ class TraceCommandTest {
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--window");
     }
+
+    @Test
+    void aCaptureOnStandardInputIsTracedAsItsPoint() throws IOException {
+        SimResult r = Simulator.run(Scenarios.named("no-policy"), 1, 0, null);
+        CapturePoint nic = new CapturePoint("cell1", "eth0");
+        Path file = dir.resolve("cell1-eth0.pcapng");
+        write(file, r.frames().stream().filter(f -> f.point().equals(nic)).toList());
+        java.io.InputStream stdin = System.in;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            System.setIn(in);
+            int code = run("trace", "--json", "--capture", "cell1:eth0=-");
+            assertThat(code).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(jsonLines()).hasSize(6).allSatisfy(j -> assertThat(j.at("/hops/0/point").asText()).isEqualTo("cell1:eth0"));
+    }
 }

@@ -24,6 +24,16 @@ class Ipv6LayerTest {
     }
 
     @Test
+    void etherTypeSayingIpv6OverAnotherVersionIsMalformed() {
+        byte[] b = TestPackets.ethernet(1, 2, 0x86dd, Ipv4LayerTest.ECHO);
+
+        DecodedFrame d = TestDecoding.ethernet(b);
+
+        assertThat(d.malformed).isEqualTo(Malformed.IPV6_VERSION);
+        assertThat(d.ipVersion).isZero();
+    }
+
+    @Test
     void headerShorterThanFortyBytesIsMalformed() {
         DecodedFrame d = TestDecoding.decode(LinkType.RAW, java.util.Arrays.copyOf(UDP6, 30));
 

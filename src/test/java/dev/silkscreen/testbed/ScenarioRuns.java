@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 final class ScenarioRuns {
     /** Seconds to keep capturing after the traffic, for late ICMP errors and retransmissions. */
     private static final double LINGER = 1.5;
+    /** no-route's ICMP host unreachable comes when ARP on silk-vtep gives up, about 3 s after the SYN. */
+    private static final double LINGER_NO_ROUTE = 3.0;
     private static final Map<String, PointCaptures> RUNS = new HashMap<>();
     private static Path root;
 
@@ -33,9 +35,25 @@ final class ScenarioRuns {
         String key = kinds.length == 0 ? scenario : scenario + "-" + String.join("-", kinds);
         PointCaptures run = RUNS.get(key);
         if (run == null) {
-            TestbedRig.up(scenario);
-            run = TestbedRig.capture(root().resolve(key), LINGER, kinds);
+            run = capture(scenario, root().resolve(key), kinds);
             RUNS.put(key, run);
+        }
+        return run;
+    }
+
+    /** Captures, keeping the topology in force beside the files; checks nobody switched the testbed meanwhile. */
+    private static PointCaptures capture(String scenario, Path dir, String... kinds) {
+        TestbedRig.up(scenario);
+        PointCaptures run = TestbedRig.capture(dir, scenario.equals("no-route") ? LINGER_NO_ROUTE : LINGER, kinds);
+        try {
+            String now = Files.readString(TestbedRig.STATE.resolve("scenario")).strip();
+            if (!now.equals(scenario)) {
+                throw new AssertionError("the testbed was switched to " + now + " during the " + scenario
+                        + " capture: another test run is using it (" + TestbedLease.FILE + ")");
+            }
+            Files.copy(TestbedRig.STATE.resolve("topology.json"), run.topology());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the testbed's state after the " + scenario + " capture", e);
         }
         return run;
     }

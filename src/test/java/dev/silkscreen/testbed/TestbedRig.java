@@ -2,9 +2,8 @@ package dev.silkscreen.testbed;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.TopologyJson;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +29,7 @@ final class TestbedRig {
     private static final List<String> TOOLS = List.of(
             "ip", "bridge", "iptables", "iptables-restore", "tcpdump", "tshark", "sshd", "ssh", "curl", "ncat", "ping", "setsid", "flock");
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Duration LEASE_WAIT = Duration.ofMinutes(10);
 
     /** What a finished script run printed. */
     record Result(int exit, String out, String err) {
@@ -42,10 +41,15 @@ final class TestbedRig {
     private TestbedRig() {
     }
 
-    /** Skips the calling test (with the reason) unless this machine can run the testbed. */
+    /**
+     * Skips the calling test (with the reason) unless this machine can run the testbed, then takes
+     * the testbed for this JVM: one test run at a time uses it (others wait, then skip).
+     */
     static void assumeUsable() {
         String reason = missingPrerequisite();
         assumeTrue(reason == null, () -> "testbed e2e skipped: " + reason);
+        assumeTrue(TestbedLease.take(LEASE_WAIT), () -> "testbed e2e skipped: another test run held the testbed for "
+                + LEASE_WAIT.toMinutes() + " minutes (" + TestbedLease.FILE + ")");
     }
 
     /** Why the testbed cannot run here, or null when it can. */
@@ -96,10 +100,10 @@ final class TestbedRig {
         check(script(UP_TIMEOUT, "down"), "down");
     }
 
-    /** The foundation in force (policies and rules of the current scenario). */
+    /** The foundation in force (policies, tables and rules of the current scenario), read from the kernel. */
     static Foundation topology() {
-        try {
-            return JSON.readValue(STATE.resolve("topology.json").toFile(), Foundation.class);
+        try (var in = Files.newInputStream(STATE.resolve("topology.json"))) {
+            return TopologyJson.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the testbed's topology.json", e);
         }

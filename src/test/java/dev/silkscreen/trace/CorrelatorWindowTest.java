@@ -100,4 +100,15 @@ class CorrelatorWindowTest {
             assertThat(j.reason()).contains("was not being captured at that time");
         });
     }
+
+    @Test
+    void finishingWhileALivePointIsStillCapturedLeavesRecentJourneysInFlight() {
+        Correlator c = new Correlator(TraceSettings.defaults(), null, store);
+        c.opened(SRC_VETH, T0 - MS);
+        c.opened(VTEP1, T0 - MS);
+        c.accept(at(SRC_VETH, T0, 1, 1000, SYN, 0));
+        c.accept(at(SRC_VETH, T0 + 5000 * MS, 2, 9000, SYN, 0));
+        c.finish();
+        assertThat(journeys).extracting(Journey::verdict).containsExactly(Verdict.DROPPED, Verdict.IN_FLIGHT);
+    }
 }

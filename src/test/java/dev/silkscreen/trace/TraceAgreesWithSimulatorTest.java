@@ -28,12 +28,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TraceAgreesWithSimulatorTest {
     private static final long SEED = 7;
 
+    /** Every built-in scenario, and the test's own (src/test/resources/trace/scenarios: faults the built-ins leave out). */
     static Stream<String> scenarios() {
-        return Scenarios.BUILT_IN.stream();
+        return Stream.concat(Scenarios.BUILT_IN.stream(),
+                Stream.of("fdb-to-nowhere", "three-cells-mixed").map(n -> "src/test/resources/trace/scenarios/" + n + ".yaml"));
     }
 
     private static SimResult simulate(String name) {
-        return Simulator.run(Scenarios.named(name), SEED, 20_000, null);
+        return Simulator.run(Scenarios.resolve(name), SEED, 20_000, null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,6 +89,15 @@ class TraceAgreesWithSimulatorTest {
     }
 
     /** The veth of the first container a container's packet was delivered to (none when no such packet). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void capturingOnlyUnderlayNicsWithoutTopologyNeverCallsAnUncapturedHopADrop(String name) {
+        SimResult r = simulate(name);
+        List<Frame> frames = SimTraces.skewed(r, SEED + 5);
+        List<Journey> journeys = SimTraces.trace(frames, r.foundation(), null, p -> p.kind() == PointKind.UNDERLAY);
+        assertNeverWrong(r, journeys);
+    }
+
     private static Set<String> destinationsOfDelivered(SimResult r) {
         for (PacketTruth t : r.truth()) {
             boolean fromContainer = r.foundation().instanceByIp(t.flow().src()).isPresent();

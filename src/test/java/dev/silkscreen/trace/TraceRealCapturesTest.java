@@ -78,4 +78,32 @@ class TraceRealCapturesTest {
         });
         assertThat(journeys).filteredOn(j -> j.verdict() == Verdict.DROPPED).hasSize(2);
     }
+
+    /**
+     * The decode helper's real captures ({@code src/test/resources/captures}): apps on cell A's
+     * silk-vtep itself (no veths), cell B's NIC captured with a 96-byte snap length (TCP flags cut).
+     */
+    @Test
+    void cutFramesAndCellsWithoutVethsStillGiveOneJourneyPerPacketAndNoInventedDrop() throws Exception {
+        Path dir = Path.of("src/test/resources/captures");
+        List<dev.silkscreen.model.FrameSource> sources = List.of(
+                new CaptureFileSource(dir.resolve("vtep-eth-nanos.pcap"), dev.silkscreen.model.CapturePoint.parse("cellA:silk-vtep")),
+                new CaptureFileSource(dir.resolve("underlay-eth.pcap"), dev.silkscreen.model.CapturePoint.parse("cellA:sdc-va")),
+                new CaptureFileSource(dir.resolve("underlay-snap96.pcap"), dev.silkscreen.model.CapturePoint.parse("cellB:sdc-vb")));
+        List<Journey> journeys = new java.util.ArrayList<>();
+        Tracer.run(new TimeMergedSource(sources), null, TraceSettings.defaults(), journeys::add);
+
+        assertThat(journeys).noneMatch(j -> j.verdict() == Verdict.DROPPED);
+        assertThat(journeys).filteredOn(j -> j.flow().dport() == 8080 && j.summary().equals("TCP SYN")).singleElement()
+                .satisfies(j -> assertThat(j.hops()).extracting(dev.silkscreen.model.Hop::stage).containsExactly(4, 6, 8));
+        assertThat(journeys).filteredOn(j -> j.flow().sport() == 8080 && j.summary().equals("TCP SYN-ACK")).singleElement()
+                .satisfies(j -> {
+                    assertThat(j.hops()).extracting(h -> h.stage() + " " + h.point().name())
+                            .containsExactly("6 cellB:sdc-vb", "8 cellA:sdc-va", "9 cellA:silk-vtep");
+                    assertThat(j.verdict()).isEqualTo(Verdict.UNKNOWN);
+                });
+        // A closed port answered by the destination itself: it arrived, nothing listens there.
+        assertThat(journeys).filteredOn(j -> j.flow().dport() == 7001).singleElement()
+                .satisfies(j -> assertThat(j.verdict()).isEqualTo(Verdict.DELIVERED));
+    }
 }

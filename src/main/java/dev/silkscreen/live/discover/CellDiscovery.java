@@ -21,9 +21,9 @@ public final class CellDiscovery {
 
     public static CellSnapshot discover(SshSession ssh, String cell, boolean sudo) throws SshException {
         List<String> warnings = new ArrayList<>();
-        List<Link> links = IpJson.links(required(ssh, cell, List.of("ip", "-j", "-d", "link")));
-        List<Address> addrs = IpJson.addresses(required(ssh, cell, List.of("ip", "-j", "addr")));
-        List<Route> routes = IpJson.routes(required(ssh, cell, List.of("ip", "-j", "route")));
+        List<Link> links = IpJson.links(required(ssh, cell, List.of("ip", "-j", "-d", "link"), warnings));
+        List<Address> addrs = IpJson.addresses(required(ssh, cell, List.of("ip", "-j", "addr"), warnings));
+        List<Route> routes = IpJson.routes(required(ssh, cell, List.of("ip", "-j", "route"), warnings));
         boolean vtep = links.stream().anyMatch(l -> l.name().equals("silk-vtep"));
         List<Neighbour> neigh = List.of();
         List<FdbEntry> fdb = List.of();
@@ -61,10 +61,17 @@ public final class CellDiscovery {
         return ShellQuote.join(words);
     }
 
-    private static String required(SshSession ssh, String cell, List<String> argv) throws SshException {
+    private static String required(SshSession ssh, String cell, List<String> argv, List<String> warnings) throws SshException {
         ExecResult r = ssh.exec(command(argv, false));
         if (!r.ok()) {
             throw new SshException(SshException.Kind.REMOTE, cell + ": '" + String.join(" ", argv) + "' failed: " + r.why());
+        }
+        return text(ssh, argv, r, warnings);
+    }
+
+    private static String text(SshSession ssh, List<String> argv, ExecResult r, List<String> warnings) {
+        if (r.truncated()) {
+            warnings.add(ssh.label() + ": the output of '" + String.join(" ", argv) + "' was cut at " + (SshSession.MAX_OUTPUT >> 20) + " MB");
         }
         return r.stdoutText();
     }
@@ -72,7 +79,7 @@ public final class CellDiscovery {
     private static String optional(SshSession ssh, List<String> argv, boolean sudo, List<String> warnings) throws SshException {
         ExecResult r = ssh.exec(command(argv, sudo));
         if (r.ok()) {
-            return r.stdoutText();
+            return text(ssh, argv, r, warnings);
         }
         String hint = sudo ? "" : " (set sudo: true in the profile if it needs root)";
         warnings.add(ssh.label() + ": '" + String.join(" ", argv) + "' failed: " + r.why() + hint);

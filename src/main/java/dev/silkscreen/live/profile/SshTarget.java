@@ -22,8 +22,4 @@ public record SshTarget(String host, int port, String user, AuthMethod auth, Str
     public String display() {
         return (user == null ? "" : user + "@") + host + (port == 0 || port == 22 ? "" : ":" + port);
     }
-
-    public SshTarget withResolved(String newHost, int newPort, String newUser, AuthMethod newAuth, String newKeyFile) {
-        return new SshTarget(newHost, newPort, newUser, newAuth, newKeyFile);
-    }
 }

@@ -73,6 +73,11 @@ public final class SshSession implements AutoCloseable {
                     sleep(10);
                 }
             }
+            if (ch.getExitStatus() == -1) {
+                // No exit status: the connection went (JSch closes channels before it marks the session
+                // down), or the command was killed by a signal. Either way, worth another try.
+                throw new SshException(SshException.Kind.NETWORK, label + ": no exit status (connection lost?) for: " + command);
+            }
             return new ExecResult(ch.getExitStatus(), stdout.toByteArray(), stderr.toString(StandardCharsets.UTF_8), truncated);
         } catch (IOException e) {
             throw new SshException(SshException.Kind.NETWORK, label + ": " + e.getMessage(), e);

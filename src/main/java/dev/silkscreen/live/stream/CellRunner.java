@@ -3,6 +3,8 @@ package dev.silkscreen.live.stream;
 import dev.silkscreen.live.discover.CellDiscovery;
 import dev.silkscreen.live.discover.CellSnapshot;
 import dev.silkscreen.live.profile.CellTarget;
+import dev.silkscreen.live.profile.ProfileException;
+import dev.silkscreen.live.profile.ProfileValues;
 import dev.silkscreen.live.ssh.SshException;
 import dev.silkscreen.live.ssh.SshSession;
 import dev.silkscreen.model.CapturePoint;
@@ -160,6 +162,7 @@ final class CellRunner {
         }
         try {
             ssh.exec(TcpdumpCommand.reap(pids, cell.sudo()));
+            listener.cell(cell.name(), "reaped", "ended the captures the lost connection left running (pids " + pids + ")");
         } catch (SshException e) {
             listener.warning(cell.name() + ": could not end the captures of the lost connection (" + e.getMessage()
                     + "); the cell's timeout will");
@@ -176,10 +179,18 @@ final class CellRunner {
 
     /** The profile's interfaces (each must exist on the cell), else the discovered c2c ones. */
     private List<String> chosenInterfaces(CellSnapshot snap, LiveListener listener) {
-        if (cell.interfaces().isEmpty()) {
-            return snap.captureInterfaces();
-        }
         List<String> out = new ArrayList<>();
+        if (cell.interfaces().isEmpty()) {
+            for (String i : snap.captureInterfaces()) {
+                try {
+                    out.add(ProfileValues.iface("interface", i));
+                } catch (ProfileException e) {
+                    listener.warning(cell.name() + ": the cell reports an interface named '" + ProfileValues.printableOrEscaped(i)
+                            + "', which is not a plain interface name; not captured");
+                }
+            }
+            return out;
+        }
         for (String i : cell.interfaces()) {
             if (snap.hasInterface(i)) {
                 out.add(i);

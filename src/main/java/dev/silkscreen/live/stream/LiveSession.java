@@ -145,10 +145,6 @@ public final class LiveSession implements AutoCloseable {
         stop();
     }
 
-    public boolean stopped() {
-        return stopped;
-    }
-
     /** Counters of every point started so far. */
     public List<PointStats> stats() {
         List<PointStats> out = new ArrayList<>();

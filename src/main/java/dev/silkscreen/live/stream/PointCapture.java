@@ -2,6 +2,7 @@ package dev.silkscreen.live.stream;
 
 import dev.silkscreen.capture.CaptureProblem;
 import dev.silkscreen.capture.CaptureStreamParser;
+import dev.silkscreen.live.ssh.ExecResult;
 import dev.silkscreen.live.ssh.RemoteExec;
 import dev.silkscreen.live.ssh.SshException;
 import dev.silkscreen.live.ssh.SshSession;
@@ -51,7 +52,7 @@ final class PointCapture implements Runnable {
     }
 
     PointStats stats() {
-        return new PointStats(point, state, frames, bytes, drops, message);
+        return new PointStats(point, state, frames, bytes, drops, message, pid);
     }
 
     PointState state() {
@@ -108,7 +109,9 @@ final class PointCapture implements Runnable {
         int exit = rx.exitStatus();
         if (stopRequested) {
             finish(PointState.STOPPED, message);
-        } else if (!ssh.isConnected()) {
+        } else if (!ssh.isConnected() || (exit == -1 && pid > 0)) {
+            // No exit status: the channel went away under a process whose fate is unknown (JSch closes
+            // the channels before it marks the session down). LOST gets it reconnected and reaped.
             finish(PointState.LOST, "connection lost after " + frames + " frames");
         } else if (problem != null && problem.kind() != CaptureProblem.Kind.CUT_SHORT) {
             finish(PointState.FAILED, "the stream from tcpdump is not a capture: " + problem.message()
@@ -130,7 +133,10 @@ final class PointCapture implements Runnable {
         }
         if (pid > 0 && !rx.finished() && ssh.isConnected()) {
             try {
-                ssh.exec(TcpdumpCommand.kill(pid, sudo), KILL_GRACE);
+                ExecResult r = ssh.exec(TcpdumpCommand.kill(pid, sudo), KILL_GRACE);
+                if (!r.ok()) {
+                    message = "the stop was refused: " + r.why() + "; the cell's timeout will end tcpdump";
+                }
             } catch (SshException e) {
                 message = "could not send the stop: " + e.getMessage() + "; the cell's timeout will end tcpdump";
             }

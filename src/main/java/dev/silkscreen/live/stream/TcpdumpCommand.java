@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * The command line that captures one point on a cell:
- * <pre>echo $$; exec [sudo -n] timeout -k 5 SECONDS tcpdump -i IFACE -U -n -s SNAP -c PACKETS -w - -- FILTER</pre>
+ * <pre>echo $$; exec [sudo -n] timeout -k 5 SECONDS tcpdump -i IFACE --immediate-mode -U -n -s SNAP -c PACKETS -w - -- FILTER</pre>
+ * {@code --immediate-mode} hands each packet over at once: without it, libpcap's ring buffer holds
+ * packets of a quiet interface for up to a second, and journeys would show up that much later.
  * {@code echo $$} prints the pid that {@code exec} then hands to {@code timeout} (or sudo), so a
  * stop can kill exactly that process. {@code timeout} is the hard cap that ends tcpdump even when
  * Silkscreen is gone; a closed channel ends it at its next write (SIGPIPE). Every word after
@@ -48,7 +50,7 @@ public final class TcpdumpCommand {
             argv.add("-n");
         }
         argv.addAll(List.of("timeout", "-k", Integer.toString(KILL_AFTER), Long.toString(seconds),
-                "tcpdump", "-i", iface, "-U", "-n", "-s", Integer.toString(limits.snapLength()),
+                "tcpdump", "-i", iface, "--immediate-mode", "-U", "-n", "-s", Integer.toString(limits.snapLength()),
                 "-c", Long.toString(limits.packetCap()), "-w", "-"));
         if (!f.isEmpty()) {
             argv.add("--");

@@ -10,7 +10,6 @@ import dev.silkscreen.live.fixture.FakeCell;
 import dev.silkscreen.live.fixture.TestPrompter;
 import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.SshTarget;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -237,6 +236,5 @@ class SshClientTest {
             assertThat(r.stderr()).isEqualTo("err\n");
             assertThat(r.why()).isEqualTo("err (exit status 3)");
         }
-        new ByteArrayOutputStream().close();
     }
 }

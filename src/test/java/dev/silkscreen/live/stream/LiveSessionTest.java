@@ -297,6 +297,22 @@ class LiveSessionTest {
     }
 
     @Test
+    void aHostileInterfaceNameReportedByTheCellIsNeverCapturedOrRun() throws Exception {
+        FakeCell c = cell("c0");
+        // the cell (compromised, say) names its underlay NIC so that it would run a command if it ever reached a shell
+        String links = Files.readString(c.root().resolve("link.json"));
+        Files.writeString(c.root().resolve("link.json"), links.replace("\"eth0\"", "\"e$(touch MARK)\""));
+        session(limits(""), target("diego-cell/0", c, c.port(), false)).start(Duration.ofSeconds(30));
+        waitUntil("frames from the veth", Duration.ofSeconds(10), () -> frames.stream().anyMatch(f -> f.point().iface().equals("s-010255077003")));
+        assertThat(session.stats()).extracting(s -> s.point().iface()).containsExactlyInAnyOrder("s-010255077003", "silk-vtep");
+        assertThat(events).anyMatch(e -> e.startsWith("warning") && e.contains("not a plain interface name"));
+        assertThat(c.commands()).noneMatch(cmd -> cmd.contains("touch MARK"));
+        try (var files = Files.list(c.root())) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("MARK"));
+        }
+    }
+
+    @Test
     void aRecordedSessionReadsBackAsACaptureWithItsTopology() throws Exception {
         FakeCell c = cell("c0");
         Path pcapng = dir.resolve("session.pcapng");

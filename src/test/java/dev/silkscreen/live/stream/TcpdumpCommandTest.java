@@ -16,7 +16,7 @@ class TcpdumpCommandTest {
     @Test
     void everyWordAfterExecIsQuotedAndTheCapsAreThere() {
         String cmd = TcpdumpCommand.build("silk-vtep", "tcp port 8080", LIMITS, 30, false, FOUND);
-        assertThat(cmd).isEqualTo("echo $$; exec 'timeout' '-k' '5' '30' 'tcpdump' '-i' 'silk-vtep' '-U' '-n' '-s' '256' '-c' '1000' '-w' '-' '--' 'tcp port 8080'");
+        assertThat(cmd).isEqualTo("echo $$; exec 'timeout' '-k' '5' '30' 'tcpdump' '-i' 'silk-vtep' '--immediate-mode' '-U' '-n' '-s' '256' '-c' '1000' '-w' '-' '--' 'tcp port 8080'");
     }
 
     @Test
