@@ -41,6 +41,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--journey", defaultValue = "0", description = "Follow the Nth journey in time order (default: ${DEFAULT-VALUE}).")
     int journey;
 
+    @Option(names = "--select", paramLabel = "KIND[:CELL]",
+            description = "Open the inspector on a part: cell, container, veth, gate, vtep, nic or underlay, e.g. gate:cell2.")
+    String select;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +58,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             int w = Integer.parseInt(size.substring(0, x).trim());
             int h = Integer.parseInt(size.substring(x + 1).trim());
-            request = new SnapshotRequest(scenario, step, out, w, h, Theme.of(theme), inspect, journey);
+            request = new SnapshotRequest(scenario, step, out, w, h, Theme.of(theme), inspect, journey, select);
         } catch (NumberFormatException e) {
             throw new UserException("--size must read WIDTHxHEIGHT, e.g. 1920x1080");
         } catch (IllegalArgumentException e) {

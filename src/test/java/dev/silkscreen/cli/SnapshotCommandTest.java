@@ -49,4 +49,12 @@ class SnapshotCommandTest {
         assertThat(run(new StringWriter(), err, "snapshot", "--theme", "neon", "--out", "x.png")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("unknown theme 'neon'");
     }
+
+    @Test
+    void aPartThatIsNotThereIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int code = run(new StringWriter(), err, "snapshot", "--select", "gate:cell9", "--out", dir.resolve("x.png").toString());
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("no gate:cell9 in this scenario");
+    }
 }

@@ -31,7 +31,15 @@ public final class Snapshot {
     public static String render(SnapshotRequest request, RunSource source) throws SourceException, IOException {
         Run run = source.scenario(request.scenario());
         startHeadless(request.width(), request.height());
-        WritableImage image = onFx(() -> draw(request, run));
+        WritableImage image;
+        try {
+            image = onFx(() -> draw(request, run));
+        } catch (IOException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                throw new SourceException(bad.getMessage(), bad);
+            }
+            throw e;
+        }
         PngWriter.write(image, request.out());
         return run.title();
     }
@@ -53,12 +61,23 @@ public final class Snapshot {
             model.playback().follow(journey);
         }
         model.playback().jumpTo(r.step());
+        if (r.select() != null) {
+            model.selectPart(part(model, r.select()));
+        }
         view.applyCss();
         view.layout();
         view.picture().redraw();
         WritableImage image = scene.snapshot(null);
         view.picture().stop();
         return image;
+    }
+
+    private static dev.silkscreen.ui.canvas.Part part(MainModel model, String select) {
+        String[] kc = select.split(":", 2);
+        dev.silkscreen.ui.canvas.PartKind kind = dev.silkscreen.ui.canvas.PartKind.valueOf(kc[0].toUpperCase(java.util.Locale.ROOT));
+        return model.layout().parts().stream()
+                .filter(p -> p.kind() == kind && (kc.length == 1 || (p.cell() != null && p.cell().name().equals(kc[1]))))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no " + select + " in this scenario"));
     }
 
     /** Starts the toolkit on Monocle's headless platform, unless it is already running. */

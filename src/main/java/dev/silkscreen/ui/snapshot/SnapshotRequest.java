@@ -8,9 +8,10 @@ import java.nio.file.Path;
  * size, in a theme; {@code inspect} opens the inspector on that packet.
  *
  * @param journey index of the journey to follow in time order (0: the first)
+ * @param select  a part to open in the inspector, {@code KIND} or {@code KIND:CELL} (e.g. {@code gate:cell2}), or null
  */
 public record SnapshotRequest(String scenario, int step, Path out, int width, int height, Theme theme,
-                              boolean inspect, int journey) {
+                              boolean inspect, int journey, String select) {
 
     public SnapshotRequest {
         if (step < 1 || step > 11) {
@@ -18,6 +19,10 @@ public record SnapshotRequest(String scenario, int step, Path out, int width, in
         }
         if (width < 320 || height < 240 || width > 7680 || height > 4320) {
             throw new IllegalArgumentException("--size must be between 320x240 and 7680x4320, was " + width + "x" + height);
+        }
+        if (select != null && !select.matches("(?i)(cell|container|veth|gate|vtep|nic|underlay)(:.+)?")) {
+            throw new IllegalArgumentException("--select must read KIND[:CELL], KIND one of cell, container, veth, gate, vtep,"
+                    + " nic, underlay; was " + select);
         }
         if (journey < 0) {
             throw new IllegalArgumentException("--journey must be 0 or more");

@@ -69,7 +69,7 @@ public final class StepPanel extends VBox {
         Label what = wrap(new Label(s.what()), "what");
         Label whyHead = wrap(new Label("Why"), "heading");
         Label why = wrap(new Label(s.why()), "why");
-        Label cmdHead = wrap(new Label("On a real cell (bosh ssh diego-cell/0, sudo -i)"), "heading");
+        Label cmdHead = wrap(new Label("See it for real (on a cell: bosh -d cf ssh diego-cell/0, then sudo -i)"), "heading");
         narration.getChildren().setAll(caption, what, whyHead, why, cmdHead);
         for (String c : model.commands()) {
             TextField cmd = new TextField(c);
