@@ -88,7 +88,10 @@ final class Judge {
 
         List<Hop> hops = new ArrayList<>(ordered.size());
         for (Sighting s : ordered) {
-            hops.add(new Hop(s.stage, s.point.point, s.corrected, s.frame));
+            if (s.stage > 0) {
+                // A sighting that shows no step (its point's role not known) is left out: hops are steps 1-11.
+                hops.add(new Hop(s.stage, s.point.point, s.corrected, s.frame));
+            }
         }
         String srcApp = topo.appAt(k.src()).map(App::name).orElse(null);
         String dstApp = topo.appAt(k.dst()).map(App::name).orElse(null);

@@ -104,6 +104,10 @@ final class Placement {
                 if (p.cell.equals(dstCell) && !p.cell.equals(srcCell)) {
                     return 9;
                 }
+                if (srcCell != null && !p.cell.equals(srcCell)) {
+                    // Neither the sender's nor the receiver's: only a misdirected packet gets here, decapsulated.
+                    return 9;
+                }
                 return p.cell.equals(dstCell) ? 9 : 4;
             case UNDERLAY:
                 if (!s.encapsulated) {

@@ -236,4 +236,13 @@ class TraceCommandTest {
         }
         assertThat(jsonLines()).hasSize(6).allSatisfy(j -> assertThat(j.at("/hops/0/point").asText()).isEqualTo("cell1:eth0"));
     }
+
+    @Test
+    void aPacketSentToTheWrongCellIsBlamedOnTheStaleFdbEntry() {
+        int code = run("trace", "--scenario", "stale-fdb", "--fail-on-drop");
+
+        assertThat(code).isEqualTo(ExitCodes.DROPPED);
+        assertThat(out.toString()).contains("[cell3] sent to the wrong cell: cell1 encapsulated it to 10.0.16.12 (cell3)")
+                .contains("stale FDB entry on cell1");
+    }
 }

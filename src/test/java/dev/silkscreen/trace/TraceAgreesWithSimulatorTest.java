@@ -132,6 +132,9 @@ class TraceAgreesWithSimulatorTest {
                 wrong.add(describe(t) + "\n      traced: " + j.verdict().word() + " stage " + j.stage() + " drop "
                         + j.dropStage() + " on " + j.dropCell() + ": " + j.reason());
             }
+            if (j.verdict() == Verdict.DROPPED && (j.reason() == null || !j.reason().contains(j.dropCell()))) {
+                wrong.add(describe(t) + "\n      traced reason does not name the cell: " + j.reason());
+            }
             if (!j.summary().equals(t.summary())) {
                 wrong.add(describe(t) + "\n      traced summary: " + j.summary());
             }
