@@ -14,11 +14,26 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (opensDesktop(args)) {
             launchDesktop(args);
             return;
         }
         System.exit(SilkscreenCli.run(args));
+    }
+
+    /**
+     * The desktop program starts with no arguments, or with only capture files to open (what a
+     * file manager passes for "Open with Silkscreen"); anything else is a CLI verb.
+     */
+    static boolean opensDesktop(String[] args) {
+        for (String arg : args) {
+            String lower = arg.toLowerCase(java.util.Locale.ROOT);
+            boolean capture = lower.endsWith(".pcap") || lower.endsWith(".pcapng") || lower.endsWith(".cap");
+            if (!capture || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Loaded reflectively so the CLI path never loads a JavaFX class. */
