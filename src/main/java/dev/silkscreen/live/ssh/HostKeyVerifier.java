@@ -40,6 +40,7 @@ final class HostKeyVerifier implements HostKeyRepository {
             refusals.put(host, "WARNING: the host key of " + host + " has CHANGED (now " + type + " " + fp
                     + "). Someone may be intercepting the connection, or the VM was recreated. Refusing to connect;"
                     + " if the change is expected, remove the old key: ssh-keygen -R '" + host + "'");
+            prompter.hostKeyChanged(host, type, fp);
             return CHANGED;
         }
         if (prompter.acceptNewHostKey(host, type, fp)) {

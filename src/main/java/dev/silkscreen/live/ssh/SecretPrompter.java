@@ -22,4 +22,12 @@ public interface SecretPrompter {
      * @param fingerprint {@code SHA256:…}, as {@code ssh-keygen -lf} prints it
      */
     boolean acceptNewHostKey(String host, String keyType, String fingerprint);
+
+    /**
+     * A host presented a key that differs from the one in known_hosts. The connection is refused
+     * whatever the answer (nothing is asked); this only lets a GUI show the warning where the
+     * person looks. The CLI sees the same warning in the connection's error message.
+     */
+    default void hostKeyChanged(String host, String keyType, String fingerprint) {
+    }
 }

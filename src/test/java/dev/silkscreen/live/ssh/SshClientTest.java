@@ -187,6 +187,19 @@ class SshClientTest {
     }
 
     @Test
+    void aChangedHostKeyIsToldToThePrompterWithTheNewFingerprint() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        byte[] other = FakeCell.blob(g.generateKeyPair().getPublic());
+        Files.writeString(knownHosts, "[127.0.0.1]:" + cell.port() + " ecdsa-sha2-nistp256 " + java.util.Base64.getEncoder().encodeToString(other) + "\n");
+        Path key = key(null);
+        assertThatThrownBy(() -> client(null).connect("cell", target(AuthMethod.KEY, key.toString()), null))
+                .isInstanceOf(SshException.class);
+        assertThat(prompter.hostKeyChanges).containsExactly("[127.0.0.1]:" + cell.port() + " ecdsa-sha2-nistp256 "
+                + HostKeyVerifier.fingerprint(cell.hostKeyBlob()));
+    }
+
+    @Test
     void aServerThatNeverSpeaksTimesOut() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
