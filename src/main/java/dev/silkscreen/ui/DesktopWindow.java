@@ -4,6 +4,13 @@ import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.ui.classroom.Keys;
 import dev.silkscreen.ui.editor.EditorDialog;
 import dev.silkscreen.ui.snapshot.PngWriter;
+import dev.silkscreen.ui.live.FxPrompter;
+import dev.silkscreen.ui.live.LiveDialog;
+import dev.silkscreen.ui.live.LiveEnvironment;
+import dev.silkscreen.ui.live.LivePanel;
+import dev.silkscreen.ui.live.LiveRequest;
+import dev.silkscreen.ui.live.LiveRun;
+import dev.silkscreen.ui.live.ProfileForm;
 import dev.silkscreen.ui.source.CaptureInput;
 import dev.silkscreen.ui.source.Run;
 import dev.silkscreen.ui.source.RunSource;
@@ -42,6 +49,9 @@ public final class DesktopWindow implements MainActions, Keys.Window {
     private Theme themeBeforeClassroom = Theme.LIGHT;
     private Run lastScenario;
     private ScenarioSpec editedSpec;
+    private LiveEnvironment liveEnvironment = LiveEnvironment.user();
+    private ProfileForm lastProfile;
+    private LivePanel livePanel;
 
     public DesktopWindow(Stage stage, RunSource source) {
         this.stage = stage;
@@ -53,6 +63,7 @@ public final class DesktopWindow implements MainActions, Keys.Window {
         scene.getStylesheets().setAll(model.themeProperty().get().stylesheet());
         model.themeProperty().addListener((o, a, b) -> scene.getStylesheets().setAll(b.stylesheet()));
         model.classroomProperty().addListener((o, a, b) -> classroomChanged(b));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), this::live);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (scene.getFocusOwner() instanceof TextInputControl) {
                 return;
@@ -66,6 +77,7 @@ public final class DesktopWindow implements MainActions, Keys.Window {
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
         stage.setOnHidden(e -> {
+            stopLive();
             view.picture().stop();
             worker.shutdownNow();
         });
@@ -179,6 +191,70 @@ public final class DesktopWindow implements MainActions, Keys.Window {
             stage.setTitle("Silkscreen · " + r.title());
             model.statusProperty().set(model.statusProperty().get() + " · " + Verdicts.change(before, r));
         });
+    }
+
+    @Override
+    public void live() {
+        if (livePanel != null && livePanel.run().ended() == null) {
+            livePanel.stage().toFront();
+            return;
+        }
+        LiveDialog dialog = new LiveDialog(lastProfile, null);
+        dialog.initOwner(stage);
+        Optional<LiveRequest> request = dialog.showAndWait();
+        lastProfile = dialog.form();
+        request.ifPresent(this::startLive);
+    }
+
+    /** SSH settings for live sessions (tests point them at their own known_hosts and timeouts). */
+    public void setLiveEnvironment(LiveEnvironment env) {
+        this.liveEnvironment = env;
+    }
+
+    /** The status panel of the current (or last) live session, or null. */
+    public LivePanel livePanel() {
+        return livePanel;
+    }
+
+    /**
+     * Connects, discovers and starts streaming in the background; the picture shows the discovered
+     * foundation, then its journeys as they complete. Questions (passwords, host keys) come as dialogs.
+     */
+    public void startLive(LiveRequest request) {
+        stopLive();
+        LiveEnvironment env = liveEnvironment;
+        FxPrompter prompter = new FxPrompter(stage);
+        model.statusProperty().set("Connecting to " + request.profile().cells().size() + " cell(s) of " + request.profile().name() + " …");
+        run(new Task<LiveRun>() {
+            @Override
+            protected LiveRun call() throws Exception {
+                LiveRun r = new LiveRun(request.profile(), env, prompter, request.record());
+                javafx.application.Platform.runLater(() -> openPanel(r));
+                r.start();
+                return r;
+            }
+        }, r -> {
+            model.show(r.feed().current());
+            stage.setTitle("Silkscreen · live · " + r.profile().name());
+        });
+    }
+
+    private void openPanel(LiveRun r) {
+        livePanel = new LivePanel(stage, r, run -> {
+            if (model.run() != null && model.run().origin() == Run.Origin.LIVE) {
+                model.update(run);
+            } else {
+                model.show(run);
+            }
+        });
+        livePanel.show();
+    }
+
+    /** Stops the live session, if any (every tcpdump killed, the recording closed), off the FX thread. */
+    public void stopLive() {
+        if (livePanel != null) {
+            livePanel.stop();
+        }
     }
 
     @Override

@@ -8,6 +8,9 @@ public interface MainActions {
 
     void editScenario();
 
+    /** Opens the connect dialog of a live capture (profile, recording) and starts the session. */
+    void live();
+
     void exportPng();
 
     void toggleFullScreen();

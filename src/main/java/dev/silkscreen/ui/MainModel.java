@@ -106,6 +106,36 @@ public final class MainModel {
                 + (r.note().isEmpty() ? "" : " · " + r.note()));
     }
 
+    /**
+     * Shows {@code r}, a later state of the run on screen (a live session's journeys so far),
+     * keeping the followed packet, the selection and the playback position. The layout is rebuilt
+     * only when the foundation changed.
+     */
+    public void update(Run r) {
+        Run before = run.get();
+        if (before == null) {
+            show(r);
+            return;
+        }
+        Journey selected = selectedJourney();
+        playback.reload(new Schedule(r.journeys()));
+        if (before.foundation() != r.foundation()) {
+            layout.set(new PictureLayout(r.foundation()));
+        }
+        run.set(r);
+        if (selected != null) {
+            Schedule s = playback.schedule();
+            int index = -1;
+            for (int i = 0; i < s.size() && index < 0; i++) {
+                if (s.journey(i) == selected) {
+                    index = i;
+                }
+            }
+            selectedJourney.set(index);
+        }
+        status.set(r.title() + " · " + r.journeys().size() + " journeys" + (r.note().isEmpty() ? "" : " · " + r.note()));
+    }
+
     /** Selects journey {@code index} and follows it. */
     public void selectJourney(int index) {
         selectedPart.set(null);

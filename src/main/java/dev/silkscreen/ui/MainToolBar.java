@@ -30,6 +30,9 @@ public final class MainToolBar extends ToolBar {
             syncing = false;
         });
         Button open = button("Open captures…", "Open pcap/pcapng files (several at once)", actions::openCaptures);
+        Button live = button("Live…", "Live capture: connect to the Diego cells over SSH and watch real packets (Ctrl+L)",
+                actions::live);
+        live.setId("live-button");
         Button edit = button("Edit…", "Add cells, apps, instances, policies; switch faults; re-run", actions::editScenario);
         Button export = button("Export PNG…", "Save the current view as a PNG image", actions::exportPng);
         ComboBox<Theme> theme = new ComboBox<>();
@@ -41,7 +44,7 @@ public final class MainToolBar extends ToolBar {
         Button zoomIn = button("+", "Zoom in (scroll wheel)", () -> picture.zoom(1.25));
         Button zoomOut = button("−", "Zoom out", () -> picture.zoom(0.8));
         Button fit = button("Fit", "Show the whole picture (double-click)", picture::resetView);
-        getItems().addAll(new Label("Scenario"), scenarios, open, edit, new Separator(), export, new Label("Theme"), theme,
+        getItems().addAll(new Label("Scenario"), scenarios, open, live, edit, new Separator(), export, new Label("Theme"), theme,
                 classroom, new Separator(), zoomIn, zoomOut, fit);
     }
 

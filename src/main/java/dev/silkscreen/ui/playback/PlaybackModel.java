@@ -110,6 +110,39 @@ public final class PlaybackModel {
         jumpTo(1);
     }
 
+    /**
+     * Shows a grown set of journeys (a live session) without losing the place: the followed journey
+     * stays followed at the same point of its path, playing or paused as it was; with nothing
+     * followed yet, the first journey is followed from its step 1.
+     */
+    public void reload(Schedule s) {
+        Schedule old = schedule();
+        int f = followed.get();
+        Journey kept = f >= 0 && f < old.size() ? old.journey(f) : null;
+        double offset = kept == null ? 0 : position.get() - old.start(f);
+        int index = -1;
+        if (kept != null) {
+            for (int i = 0; i < s.size(); i++) {
+                if (s.journey(i) == kept) {
+                    index = i;
+                    break;
+                }
+            }
+        }
+        schedule.set(s);
+        if (index >= 0) {
+            followed.set(index);
+            position.set(Math.min(s.end(), s.start(index) + offset));
+        } else if (s.size() > 0) {
+            boolean wasPlaying = playing.get();
+            followed.set(0);
+            jumpTo(1);
+            playing.set(wasPlaying);
+        } else {
+            followed.set(-1);
+        }
+    }
+
     public void togglePlay() {
         if (!playing.get() && position.get() >= schedule().end()) {
             restart();

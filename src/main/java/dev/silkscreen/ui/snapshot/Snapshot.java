@@ -140,6 +140,10 @@ public final class Snapshot {
         }
 
         @Override
+        public void live() {
+        }
+
+        @Override
         public void exportPng() {
         }
 

@@ -12,7 +12,7 @@ import java.util.List;
 public record Run(String title, Origin origin, Foundation foundation, List<Journey> journeys, String note) {
 
     /** Where the journeys came from. */
-    public enum Origin { SCENARIO, CAPTURE }
+    public enum Origin { SCENARIO, CAPTURE, LIVE }
 
     public Run {
         journeys = List.copyOf(journeys);

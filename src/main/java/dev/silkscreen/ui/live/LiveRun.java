@@ -1,0 +1,196 @@
+package dev.silkscreen.ui.live;
+
+import dev.silkscreen.live.profile.FoundationProfile;
+import dev.silkscreen.live.ssh.SecretPrompter;
+import dev.silkscreen.live.ssh.SshClient;
+import dev.silkscreen.live.ssh.SshConfigLookup;
+import dev.silkscreen.live.stream.LiveFrameSource;
+import dev.silkscreen.live.stream.LiveListener;
+import dev.silkscreen.live.stream.PointStats;
+import dev.silkscreen.live.stream.SessionRecorder;
+import dev.silkscreen.model.Foundation;
+import dev.silkscreen.trace.TraceSettings;
+import dev.silkscreen.trace.Tracer;
+import dev.silkscreen.ui.source.PipelineSource;
+import dev.silkscreen.ui.source.SourceException;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * One live session as the desktop program runs it, thin over {@code live.stream}: a
+ * {@link LiveFrameSource} feeding the correlator on its own thread, completed journeys into a
+ * {@link JourneyFeed}, events into a {@link LiveStatus}, and optionally a {@link SessionRecorder}
+ * (pcapng + topology). No method runs on the FX thread except {@link #status()}/{@link #feed()}
+ * readers; {@link #start()} and {@link #stop()} block on the network.
+ */
+public final class LiveRun implements AutoCloseable {
+    private final FoundationProfile profile;
+    private final LiveStatus status = new LiveStatus();
+    private final JourneyFeed feed;
+    private final SessionRecorder recorder;
+    private final Path recording;
+    private final LiveFrameSource source;
+    private final Thread hook;
+    private volatile Thread tracer;
+    private volatile String ended;
+    private boolean stopped;
+
+    /**
+     * @param record pcapng file to record to ({@code .topology.json} beside it), or null
+     */
+    public LiveRun(FoundationProfile profile, LiveEnvironment env, SecretPrompter prompter, Path record) throws SourceException {
+        this.profile = env.withBoshJump(profile);
+        this.recording = record;
+        this.feed = new JourneyFeed("live · " + profile.name(), null, PipelineSource.MAX_JOURNEYS);
+        SshClient client;
+        try {
+            client = new SshClient(env.knownHosts(), env.agentSocket(), prompter, env.timeouts());
+            recorder = record == null ? null
+                    : new SessionRecorder(record, "live capture of " + profile.name(), profile.capture().snapLength());
+        } catch (IOException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
+        SshConfigLookup sshConfig;
+        try {
+            sshConfig = SshConfigLookup.load(env.sshConfig());
+        } catch (RuntimeException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
+        LiveListener listener = new LiveListener() {
+            @Override
+            public void cell(String cell, String state, String message) {
+                status.cell(cell, state, message);
+            }
+
+            @Override
+            public void point(PointStats stats) {
+                status.point(stats);
+            }
+
+            @Override
+            public void warning(String message) {
+                status.warning(message);
+            }
+
+            @Override
+            public void topology(Foundation f) {
+                status.topology(f);
+                feed.topology(f);
+                if (recorder != null) {
+                    try {
+                        recorder.topology(f);
+                    } catch (IOException e) {
+                        status.warning("the topology could not be recorded: " + e.getMessage());
+                    }
+                }
+            }
+        };
+        this.source = new LiveFrameSource(this.profile, client, sshConfig, listener, env.defaultUser(),
+                this.profile.capture().duration(), recorder);
+        this.hook = new Thread(source::stop, "silkscreen live stop");
+    }
+
+    /**
+     * Connects, discovers every cell and starts every capture, then correlates on a thread of its
+     * own until the session ends. Blocks until each cell is discovered or has failed once.
+     *
+     * @return the discovered foundation
+     * @throws SourceException when no cell could be reached (the session is then stopped)
+     */
+    public Foundation start() throws SourceException {
+        Runtime.getRuntime().addShutdownHook(hook);
+        Foundation f;
+        try {
+            f = source.start();
+        } catch (RuntimeException e) {
+            stop();
+            throw new SourceException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+        if (f == null || f.cells().isEmpty()) {
+            stop();
+            throw new SourceException("no cell could be reached and discovered: " + String.join("; ", status.snapshot().messages()));
+        }
+        feed.topology(f);
+        Thread t = new Thread(() -> {
+            try {
+                Tracer.run(source, f, TraceSettings.defaults(), feed::offer);
+                ended = "the session ended (duration or packet cap reached, or stopped)";
+            } catch (IOException e) {
+                ended = "the live stream failed: " + e.getMessage();
+            } catch (InterruptedException e) {
+                ended = "stopped";
+            }
+            status.warning(ended);
+        }, "silkscreen live tracer");
+        t.setDaemon(true);
+        tracer = t;
+        t.start();
+        return f;
+    }
+
+    public FoundationProfile profile() {
+        return profile;
+    }
+
+    public LiveStatus status() {
+        return status;
+    }
+
+    public JourneyFeed feed() {
+        return feed;
+    }
+
+    /** The recording's pcapng file, or null. */
+    public Path recording() {
+        return recording;
+    }
+
+    /** Null while the session runs; why it ended afterwards. */
+    public String ended() {
+        return ended;
+    }
+
+    /**
+     * Kills every tcpdump (through the live package's stop, by pid), lets the correlator finish the
+     * journeys in flight, closes the recording. Safe to call twice.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        source.stop();
+        status.counters(source.session().stats());
+        Thread t = tracer;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (recorder != null) {
+            try {
+                recorder.close();
+                status.warning("recorded " + recorder.framesWritten() + " frames; topology in " + recorder.topologyFile());
+            } catch (IOException e) {
+                status.warning("the recording could not be finished: " + e.getMessage());
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is running
+        }
+    }
+
+    /** Refreshes the status with the session's own counters (frames arrive without events). */
+    public void poll() {
+        status.counters(source.session().stats());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
