@@ -81,6 +81,7 @@ public final class LiveDialog extends Dialog<LiveRequest> {
             name.setPrefColumnCount(10);
             host.setPrefColumnCount(10);
             port.setPrefColumnCount(4);
+            port.setPromptText("22");
             user.setPrefColumnCount(6);
             keyFile.setPrefColumnCount(12);
             interfaces.setPrefColumnCount(10);
@@ -121,7 +122,13 @@ public final class LiveDialog extends Dialog<LiveRequest> {
                 label("packet cap", packets), packets);
         GridPane.setColumnSpan(name, 3);
         jumpPort.setPrefColumnCount(4);
-        snap.setPrefColumnCount(6);
+        jumpPort.setPromptText("22");
+        jumpHost.setPrefColumnCount(10);
+        jumpUser.setPrefColumnCount(8);
+        jumpKey.setPrefColumnCount(16);
+        filter.setPrefColumnCount(14);
+        duration.setPrefColumnCount(5);
+        snap.setPrefColumnCount(5);
         packets.setPrefColumnCount(8);
         cellGrid.setHgap(6);
         cellGrid.setVgap(4);
@@ -381,6 +388,7 @@ public final class LiveDialog extends Dialog<LiveRequest> {
     private static Label label(String text, Node target) {
         Label l = new Label(text);
         l.setLabelFor(target);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
