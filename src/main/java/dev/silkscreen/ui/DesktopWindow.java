@@ -195,7 +195,7 @@ public final class DesktopWindow implements MainActions, Keys.Window {
 
     @Override
     public void live() {
-        if (livePanel != null && livePanel.run().ended() == null) {
+        if (livePanel != null && livePanel.run().active()) {
             livePanel.stage().toFront();
             return;
         }

@@ -126,11 +126,15 @@ public final class LivePanel {
         state.setText("Stopping: killing every tcpdump …");
         Thread t = new Thread(() -> {
             run.stop();
-            Platform.runLater(() -> {
-                refresh();
-                timer.stop();
-                state.setText("Stopped. No tcpdump is left running.");
-            });
+            try {
+                Platform.runLater(() -> {
+                    refresh();
+                    timer.stop();
+                    state.setText("Stopped. No tcpdump is left running.");
+                });
+            } catch (IllegalStateException e) {
+                // the toolkit has exited (the program is quitting): the session is stopped all the same
+            }
         }, "silkscreen live stop");
         t.start();
     }

@@ -145,6 +145,11 @@ public final class LiveRun implements AutoCloseable {
         return recording;
     }
 
+    /** True until the session is stopped or has ended on its own. */
+    public synchronized boolean active() {
+        return !stopped && ended == null;
+    }
+
     /** Null while the session runs; why it ended afterwards. */
     public String ended() {
         return ended;
