@@ -240,6 +240,11 @@ public final class DesktopWindow implements MainActions, Keys.Window {
     }
 
     private void openPanel(LiveRun r) {
+        if (!stage.isShowing()) {
+            // the window closed while connecting: stop what is being started
+            new Thread(r::stop, "silkscreen live stop").start();
+            return;
+        }
         livePanel = new LivePanel(stage, r, run -> {
             if (model.run() != null && model.run().origin() == Run.Origin.LIVE) {
                 model.update(run);

@@ -130,7 +130,7 @@ public final class LivePanel {
                 Platform.runLater(() -> {
                     refresh();
                     timer.stop();
-                    state.setText("Stopped. No tcpdump is left running.");
+                    state.setText("Stopped: every capture was ended by its pid (each row says how it ended).");
                 });
             } catch (IllegalStateException e) {
                 // the toolkit has exited (the program is quitting): the session is stopped all the same
