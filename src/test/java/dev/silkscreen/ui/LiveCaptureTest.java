@@ -54,10 +54,12 @@ class LiveCaptureTest {
     @TempDir
     Path dir;
     private DesktopWindow window;
+    private Stage stage;
     private final List<FakeCell> cells = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = new DesktopWindow(stage, new PipelineSource());
         stage.show();
     }
@@ -72,8 +74,8 @@ class LiveCaptureTest {
         }
     }
 
-    @Test
-    void aLiveSessionShowsItsJourneysAndStopEndsEveryTcpdump(FxRobot robot) throws Exception {
+    /** Starts a session on two fake cells recording to {@code recording} (null: no recording); returns the pids of their six tcpdumps. */
+    private List<Long> startSession(FxRobot robot, Path recording) throws Exception {
         KeyPair kp = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
         Path key = dir.resolve("id");
         kp.writePrivateKey(key.toString());
@@ -100,7 +102,6 @@ class LiveCaptureTest {
         FoundationProfile profile = new FoundationProfile("fake", null, targets,
                 new CaptureSettings("", 256, Duration.ofSeconds(60), 100_000));
         window.setLiveEnvironment(new LiveEnvironment(knownHosts, dir.resolve("no-ssh-config"), null, Map.of(), FAST, "vcap"));
-        Path recording = dir.resolve("rec.pcapng");
 
         robot.interact(() -> window.startLive(new LiveRequest(profile, recording)));
         WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window.model().run() != null
@@ -121,12 +122,25 @@ class LiveCaptureTest {
         assertThat(pids).allMatch(FakeCell::alive);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.livePanel().table().getItems().size() == 6
                 && window.livePanel().table().getItems().stream().allMatch(r -> r.frames() > 0));
+        return pids;
+    }
 
-        robot.interact(window::stopLive);
+    @Test
+    void aLiveSessionShowsItsJourneysAndStopEndsEveryTcpdump(FxRobot robot) throws Exception {
+        Path recording = dir.resolve("rec.pcapng");
+        List<Long> pids = startSession(robot, recording);
+        robot.interact(() -> ((javafx.scene.control.Button) window.livePanel().stage().getScene().lookup("#live-stop")).fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pids.stream().noneMatch(FakeCell::alive));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.livePanel().table().getItems().stream()
                 .allMatch(r -> r.state().equals("stopped")));
         assertThat(Files.size(recording)).isGreaterThan(0);
         assertThat(recording.resolveSibling("rec.topology.json")).exists();
+    }
+
+    @Test
+    void closingTheWindowEndsEveryTcpdump(FxRobot robot) throws Exception {
+        List<Long> pids = startSession(robot, null);
+        robot.interact(stage::close);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pids.stream().noneMatch(FakeCell::alive));
     }
 }
