@@ -56,7 +56,7 @@ public final class LivePanel {
         table.getColumns().add(column("Frames", LiveStatus.Row::frames, 80));
         table.getColumns().add(column("Bytes", LiveStatus.Row::bytes, 100));
         table.getColumns().add(column("Kernel drops", LiveStatus.Row::drops, 100));
-        table.getColumns().add(column("tcpdump stderr (last)", LiveStatus.Row::message, 420));
+        table.getColumns().add(column("Last message (tcpdump's stderr)", LiveStatus.Row::message, 420));
         table.setAccessibleText("Capture points: state, frames, bytes, kernel drops, tcpdump's last message");
         table.setPlaceholder(new Label("No capture point yet: connecting and discovering …"));
         log.setAccessibleText("Connection log and warnings");
@@ -112,25 +112,30 @@ public final class LivePanel {
         }
         summary.setText(s.summary());
         if (run.ended() != null && !stopping) {
-            stop();
+            stop(false);
         }
     }
 
     /** Stops the session off the FX thread (every tcpdump killed by the live package), then refreshes once. */
     public void stop() {
+        stop(true);
+    }
+
+    private void stop(boolean byPerson) {
         if (stopping) {
             return;
         }
         stopping = true;
         stop.setDisable(true);
-        state.setText("Stopping: killing every tcpdump …");
+        state.setText(byPerson ? "Stopping: killing every tcpdump …" : "Ending: " + run.ended());
         Thread t = new Thread(() -> {
             run.stop();
             try {
                 Platform.runLater(() -> {
                     refresh();
                     timer.stop();
-                    state.setText("Stopped: every capture was ended by its pid (each row says how it ended).");
+                    state.setText(byPerson ? "Stopped: every capture was ended by its pid (each row says how it ended)."
+                            : "Ended: " + run.ended() + " (each row says how its capture ended).");
                 });
             } catch (IllegalStateException e) {
                 // the toolkit has exited (the program is quitting): the session is stopped all the same
