@@ -177,7 +177,7 @@ public final class Correlator implements CaptureSink {
                 track.remove(j);
                 j.hi = hi;
                 track.add(j);
-                j.summary = Summaries.of(d, Summaries.nextHopMtu(d, frame.data()));
+                j.summary = Summaries.of(d, Summaries.nextHopMtu(d));
             }
             attach(j, s, corrected);
             return;
@@ -194,7 +194,7 @@ public final class Correlator implements CaptureSink {
                 return;
             }
         }
-        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d, frame.data())), lo, hi, d.ipId, ack);
+        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d)), lo, hi, d.ipId, ack);
         track.add(j);
         order.addLast(j);
         attach(j, s, corrected);
@@ -292,7 +292,7 @@ public final class Correlator implements CaptureSink {
         boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
         IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
                 ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
-                Summaries.nextHopMtu(d, frame.data()), ps, corrected);
+                Summaries.nextHopMtu(d), ps, corrected);
         List<IcmpEvidence> list = evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0),
                 k -> new ArrayList<>(2));
         for (IcmpEvidence e : list) {

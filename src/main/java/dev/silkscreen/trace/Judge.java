@@ -136,7 +136,6 @@ final class Judge {
         if (misdirected != null) {
             String wrongCell = topo.cellWithUnderlayIp(misdirected.outerDst);
             if (wrongCell != null) {
-                String reason = reasons.staleFdb(j, misdirected, srcCell, dstCell);
                 path = place.misdirectedPath(path, wrongCell);
                 reached = 0;
                 for (Sighting s : ordered) {
@@ -146,7 +145,7 @@ final class Judge {
                     }
                 }
                 if (reached >= 9) {
-                    return dropped(reached, 9, wrongCell, reason);
+                    return dropped(reached, 9, wrongCell, reasons.staleFdb(j, misdirected, last, srcCell, dstCell, wrongCell));
                 }
             }
         }

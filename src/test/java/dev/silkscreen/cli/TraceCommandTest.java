@@ -238,11 +238,14 @@ class TraceCommandTest {
     }
 
     @Test
-    void aPacketSentToTheWrongCellIsBlamedOnTheStaleFdbEntry() {
+    void aPacketSentToTheWrongCellSaysTheWrongCellDecapsulatedItAndBlamesTheStaleFdbEntry() {
         int code = run("trace", "--scenario", "stale-fdb", "--fail-on-drop");
 
         assertThat(code).isEqualTo(ExitCodes.DROPPED);
-        assertThat(out.toString()).contains("[cell3] sent to the wrong cell: cell1 encapsulated it to 10.0.16.12 (cell3)")
-                .contains("stale FDB entry on cell1");
+        assertThat(out.toString()).contains("[cell3] delivered to the wrong cell: cell1's FDB sends cell2's VTEP MAC"
+                        + " ee:ee:0a:ff:15:00 to 10.0.16.12, which is cell3 (cell2 is 10.0.16.14)")
+                .contains("cell3 decapsulated it at cell3:silk-vtep (step 9) and has no container 10.255.21.2")
+                .contains("stale FDB entry on cell1")
+                .doesNotContain("never at cell3:silk-vtep").doesNotContain("VXLAN port");
     }
 }
