@@ -46,6 +46,11 @@ public final class Correlator implements CaptureSink {
     private final ArrayDeque<OpenJourney> order = new ArrayDeque<>();
     private final List<OpenJourney> scratch = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
+    /** Points whose progress the source reports ({@link #advanced}); the slowest open one, cached. */
+    private int streamedPoints;
+    private long gateLow = Long.MAX_VALUE;
+    private PointState gatePoint;
+    private boolean gateDirty;
     /** The point of the previous frame: sources deliver runs of frames from one point. */
     private CapturePoint lastPoint;
     private PointState lastPointState;
@@ -78,6 +83,7 @@ public final class Correlator implements CaptureSink {
     public void opened(CapturePoint point, long startNanos) {
         PointState ps = topo.point(point);
         ps.open = true;
+        gateDirty = true;
         if (startNanos < ps.firstNanos) {
             ps.firstNanos = startNanos;
         }
@@ -87,12 +93,41 @@ public final class Correlator implements CaptureSink {
     public void closed(CapturePoint point, long endNanos) {
         PointState ps = topo.point(point);
         ps.open = false;
+        gateDirty = true;
         if (endNanos > ps.lastNanos) {
             ps.lastNanos = endNanos;
         }
         if (ps.firstNanos == Long.MAX_VALUE) {
             ps.firstNanos = endNanos;
         }
+    }
+
+    @Override
+    public void declared(CapturePoint point) {
+        topo.point(point).declared = true;
+    }
+
+    /**
+     * A live point's stream is complete up to {@code nanos}: journeys wait for every such point
+     * still capturing to pass their window (see {@link #expire()}), so frames of a point that come
+     * late, in bursts, still join their journeys. Also moves the correlator's clock on.
+     */
+    @Override
+    public void advanced(CapturePoint point, long nanos) {
+        PointState ps = topo.point(point);
+        if (!ps.streamed) {
+            ps.streamed = true;
+            streamedPoints++;
+        }
+        if (nanos > ps.streamedTo) {
+            ps.streamedTo = nanos;
+        }
+        gateDirty = true;
+        long corrected = clocks.correct(ps, nanos);
+        if (corrected > watermark) {
+            watermark = corrected;
+        }
+        expire();
     }
 
     @Override
@@ -104,6 +139,10 @@ public final class Correlator implements CaptureSink {
         lastPointState = ps;
         ps.frames++;
         ps.sawTime(frame.timeNanos());
+        if (ps.streamed && frame.timeNanos() > ps.streamedTo) {
+            ps.streamedTo = frame.timeNanos();
+            gateDirty |= ps == gatePoint;
+        }
         long corrected = clocks.correct(ps, frame.timeNanos());
         if (corrected > watermark) {
             watermark = corrected;
@@ -325,12 +364,21 @@ public final class Correlator implements CaptureSink {
         finishing = false;
     }
 
+    /**
+     * Decides the journeys whose window has passed on every stream: the correlator's clock, and
+     * each live point still capturing ({@link #advanced}), since a point's frames may come later
+     * than others'. A journey is decided early only when too many are open.
+     */
     private void expire() {
         long window = settings.windowNanos();
+        long mark = watermark;
+        if (streamedPoints > 0 && !order.isEmpty() && order.peekFirst().lastCorrected + window < mark) {
+            mark = Math.min(mark, slowestStream());
+        }
         while (!order.isEmpty()) {
             OpenJourney head = order.peekFirst();
             boolean full = order.size() > settings.maxOpen();
-            if (!full && head.lastCorrected + window >= watermark) {
+            if (!full && head.lastCorrected + window >= mark) {
                 break;
             }
             if (full) {
@@ -338,10 +386,34 @@ public final class Correlator implements CaptureSink {
             }
             release(order.pollFirst());
         }
-        if (watermark >= nextPrune) {
-            pruneEvidence(watermark - 2 * window);
-            nextPrune = watermark + window;
+        if (streamedPoints > 0) {
+            mark = Math.min(mark, slowestStream());
         }
+        if (mark >= nextPrune) {
+            pruneEvidence(mark - 2 * window);
+            nextPrune = mark + window;
+        }
+    }
+
+    /** The earliest time (corrected) every live point still capturing has passed; MAX_VALUE when none. */
+    private long slowestStream() {
+        if (gateDirty) {
+            gateDirty = false;
+            long low = Long.MAX_VALUE;
+            PointState at = null;
+            for (PointState ps : topo.points()) {
+                if (ps.open && ps.streamed) {
+                    long c = ps.streamedTo == Long.MIN_VALUE ? Long.MIN_VALUE : clocks.correct(ps, ps.streamedTo);
+                    if (c < low) {
+                        low = c;
+                        at = ps;
+                    }
+                }
+            }
+            gateLow = low;
+            gatePoint = at;
+        }
+        return gateLow;
     }
 
     private void release(OpenJourney j) {

@@ -183,7 +183,7 @@ final class Judge {
                         ? Outcome.dropped(6, srcCell, reasons.arpUnanswered(last, expected, srcCell, nobody))
                         : Outcome.dropped(5, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
             }
-            case 8 -> Outcome.dropped(7, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell()));
+            case 8 -> Outcome.dropped(7, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell(), np.frames == 0));
             case 9 -> Outcome.dropped(9, next.cell(), reasons.notDecapsulated(last, expected, next.cell()));
             default -> noContainer(j.key.dst())
                     ? Outcome.dropped(11, next.cell(), reasons.noContainer(j, last, expected, next.cell()))

@@ -154,9 +154,12 @@ final class Reasons {
         return d.encapsulated ? d.dstMac : -1;
     }
 
-    String lostOnUnderlay(OpenJourney j, Sighting last, String expected, String srcCell, String dstCell) {
+    /** @param silent the point it never arrived at was captured and saw no frame at all */
+    String lostOnUnderlay(OpenJourney j, Sighting last, String expected, String srcCell, String dstCell, boolean silent) {
         return "lost on the underlay: left " + where(last) + " towards " + Judge.ip(last.outerDst)
-                + " but never arrived at " + expected + " (step 8); is " + dstCell + " reachable from " + srcCell + "?";
+                + " but never arrived at " + expected + " (step 8)"
+                + (silent ? ", which was captured and saw no frame at all: is " + dstCell + " down or cut off from " + srcCell + "?"
+                        : "; is " + dstCell + " reachable from " + srcCell + "?");
     }
 
     String notDecapsulated(Sighting last, String expected, String dstCell) {
