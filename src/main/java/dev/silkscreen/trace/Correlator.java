@@ -141,8 +141,8 @@ public final class Correlator implements CaptureSink {
         ps.sawTime(frame.timeNanos());
         if (ps.streamed && frame.timeNanos() > ps.streamedTo) {
             ps.streamedTo = frame.timeNanos();
-            gateDirty |= ps == gatePoint;
         }
+        gateDirty |= ps == gatePoint;
         long corrected = clocks.correct(ps, frame.timeNanos());
         if (corrected > watermark) {
             watermark = corrected;
@@ -395,15 +395,20 @@ public final class Correlator implements CaptureSink {
         }
     }
 
-    /** The earliest time (corrected) every live point still capturing has passed; MAX_VALUE when none. */
+    /**
+     * The earliest time (corrected) every point still capturing has passed, once a source reports
+     * progress per point (it then does so for each of its points); MAX_VALUE when none is capturing.
+     */
     private long slowestStream() {
         if (gateDirty) {
             gateDirty = false;
             long low = Long.MAX_VALUE;
             PointState at = null;
             for (PointState ps : topo.points()) {
-                if (ps.open && ps.streamed) {
-                    long c = ps.streamedTo == Long.MIN_VALUE ? Long.MIN_VALUE : clocks.correct(ps, ps.streamedTo);
+                if (ps.open) {
+                    // A point still capturing that has reported no progress yet has given its frames' times only.
+                    long to = ps.streamed ? ps.streamedTo : ps.lastNanos;
+                    long c = to == Long.MIN_VALUE ? Long.MIN_VALUE : clocks.correct(ps, to);
                     if (c < low) {
                         low = c;
                         at = ps;
