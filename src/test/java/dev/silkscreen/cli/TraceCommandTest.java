@@ -248,4 +248,14 @@ class TraceCommandTest {
                 .contains("stale FDB entry on cell1")
                 .doesNotContain("never at cell3:silk-vtep").doesNotContain("VXLAN port");
     }
+
+    /** The testbed's real kernel answered a 1500-byte DF datagram with "fragmentation needed", next-hop MTU 1450. */
+    @Test
+    void aTooBigPacketsReasonGivesTheNextHopMtuTheIcmpErrorCarries() {
+        int code = run("trace", "--topology", "assets/captures/testbed-mtu.topology.json", "assets/captures/testbed-mtu.pcapng");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("too big on cell1: ICMP fragmentation needed (MTU 1450) from 169.254.0.1 quoting it")
+                .doesNotContain("MTU 65535");
+    }
 }
