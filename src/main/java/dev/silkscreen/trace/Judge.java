@@ -184,7 +184,9 @@ final class Judge {
                         : Outcome.dropped(5, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
             }
             case 8 -> Outcome.dropped(7, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell(), np.frames == 0));
-            case 9 -> Outcome.dropped(9, next.cell(), reasons.notDecapsulated(last, expected, next.cell()));
+            case 9 -> Outcome.dropped(9, next.cell(), misdirected != null && !next.cell().equals(dstCell)
+                    ? reasons.staleFdbNotDecapsulated(j, misdirected, last, expected, srcCell, dstCell, next.cell())
+                    : reasons.notDecapsulated(last, expected, next.cell()));
             default -> noContainer(j.key.dst())
                     ? Outcome.dropped(11, next.cell(), reasons.noContainer(j, last, expected, next.cell()))
                     : Outcome.dropped(10, next.cell(), reasons.notDelivered(j, last, expected, next.cell(), tag));

@@ -145,6 +145,15 @@ final class Reasons {
         return sb.append(": stale FDB entry on ").append(srcCell).append(" (bridge fdb show dev silk-vtep)").toString();
     }
 
+    /** A misdirected packet that reached the wrong cell's NIC but was not seen decapsulated there. */
+    String staleFdbNotDecapsulated(OpenJourney j, Sighting misdirected, Sighting last, String expected, String srcCell,
+                                   String dstCell, String wrongCell) {
+        return "sent to the wrong cell: " + srcCell + " encapsulated it to " + Judge.ip(misdirected.outerDst) + ", which is "
+                + wrongCell + ", but " + Judge.ip(j.key.dst()) + " lives on " + dstCell + "; it arrived at " + where(last)
+                + " and was never seen at " + expected + " (step 9): stale FDB entry on " + srcCell
+                + " (bridge fdb show dev silk-vtep)";
+    }
+
     /** The inner Ethernet destination of an encapsulated frame (the VTEP MAC the FDB was asked about), -1 when unknown. */
     private static long innerDstMac(Sighting s) {
         if (s.frame == null) {

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,28 +45,29 @@ class CaptureCoverageTest {
     @Test
     void emptyCaptureFilesNamedForPointsMakeSilenceThereADrop() throws Exception {
         SimResult r = Simulator.run(Scenarios.resolve("cell-down"), 3, 0, null);
-        List<FrameSource> sources = new ArrayList<>();
-        for (CapturePoint p : ScenarioSource.points(r.foundation())) {
-            Path f = dir.resolve(p.name().replace(':', '_') + ".pcap");
-            List<Frame> frames = r.frames().stream().filter(x -> x.point().equals(p)).toList();
-            if (frames.isEmpty()) {
-                Files.write(f, emptyPcap());
-            } else {
-                try (OutputStream os = Files.newOutputStream(f); PcapngWriter w = new PcapngWriter(os, null)) {
-                    frames.forEach(w::accept);
-                }
-            }
-            sources.add(new CaptureFileSource(f, p));
-        }
-        assertThat(sources).hasSizeGreaterThan(3);
 
-        List<Journey> journeys = trace(sources, r.foundation());
+        List<Journey> journeys = trace(filePerPoint(r, p -> false), r.foundation());
 
         assertThat(journeys).isNotEmpty().allSatisfy(j -> {
             assertThat(j.verdict()).isEqualTo(Verdict.DROPPED);
             assertThat(j.dropStage()).isEqualTo(7);
             assertThat(j.dropCell()).isEqualTo("cell1");
             assertThat(j.reason()).contains("never arrived at cell2:eth0 (step 8), which was captured and saw no frame at all");
+        });
+    }
+
+    /** stale-fdb with cell3's silk-vtep captured but showing nothing: the reason still blames the FDB, not VXLAN settings. */
+    @Test
+    void aMisdirectedPacketNotSeenDecapsulatedOnTheWrongCellIsStillBlamedOnTheStaleFdb() throws Exception {
+        SimResult r = Simulator.run(Scenarios.resolve("stale-fdb"), 3, 0, null);
+
+        List<Journey> journeys = trace(filePerPoint(r, p -> p.name().equals("cell3:silk-vtep")), r.foundation());
+
+        assertThat(journeys).filteredOn(j -> j.verdict() == Verdict.DROPPED).isNotEmpty().allSatisfy(j -> {
+            assertThat(j.dropStage()).isEqualTo(9);
+            assertThat(j.dropCell()).isEqualTo("cell3");
+            assertThat(j.reason()).startsWith("sent to the wrong cell: cell1 encapsulated it to")
+                    .contains("never seen at cell3:silk-vtep (step 9): stale FDB entry on cell1").doesNotContain("VXLAN port");
         });
     }
 
@@ -96,6 +98,25 @@ class CaptureCoverageTest {
             assertThat(j.verdict()).isEqualTo(Verdict.UNKNOWN);
             assertThat(j.reason()).contains("(step 8) was not captured");
         });
+    }
+
+    /** Each point of the run in a file of its own, named by --capture; points without frames (or {@code emptied}) get an empty pcap. */
+    private List<FrameSource> filePerPoint(SimResult r, Predicate<CapturePoint> emptied) throws IOException {
+        List<FrameSource> sources = new ArrayList<>();
+        for (CapturePoint p : ScenarioSource.points(r.foundation())) {
+            Path f = dir.resolve(p.name().replace(':', '_') + ".pcap");
+            List<Frame> frames = emptied.test(p) ? List.of() : r.frames().stream().filter(x -> x.point().equals(p)).toList();
+            if (frames.isEmpty()) {
+                Files.write(f, emptyPcap());
+            } else {
+                try (OutputStream os = Files.newOutputStream(f); PcapngWriter w = new PcapngWriter(os, null)) {
+                    frames.forEach(w::accept);
+                }
+            }
+            sources.add(new CaptureFileSource(f, p));
+        }
+        assertThat(sources).hasSizeGreaterThan(3);
+        return sources;
     }
 
     /** A SYN seen on cell1's veth, silk-vtep and NIC: one file per point, named by --capture. */
