@@ -46,7 +46,7 @@ grep -q "MimeType=.*pcap" /opt/silkscreen/lib/silkscreen-silkscreen.desktop
 
 if command -v xvfb-run >/dev/null; then
   start=$(date +%s%N)
-  if xvfb-run -a -s "-screen 0 1920x1080x24" "$launcher" -J-Dsilkscreen.startupProbe=true >"$out/probe.txt" 2>&1 \
+  if SILKSCREEN_STARTUP_PROBE=1 timeout 60 xvfb-run -a -s "-screen 0 1920x1080x24" "$launcher" >"$out/probe.txt" 2>&1 \
       || grep -q "first window" "$out/probe.txt"; then
     grep "first window" "$out/probe.txt" || true
   fi

@@ -14,11 +14,26 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (opensDesktop(args)) {
             launchDesktop(args);
             return;
         }
         System.exit(SilkscreenCli.run(args));
+    }
+
+    /**
+     * The desktop program starts with no arguments, or with only capture files to open (what a
+     * file manager passes for "Open with Silkscreen"); anything else is a CLI verb.
+     */
+    static boolean opensDesktop(String[] args) {
+        for (String arg : args) {
+            String lower = arg.toLowerCase(java.util.Locale.ROOT);
+            boolean capture = lower.endsWith(".pcap") || lower.endsWith(".pcapng") || lower.endsWith(".cap");
+            if (!capture || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Loaded reflectively so the CLI path never loads a JavaFX class. */
@@ -27,7 +42,10 @@ public final class Main {
             Class<?> app = Class.forName("dev.silkscreen.ui.DesktopLauncher");
             app.getMethod("launch", String[].class).invoke(null, (Object) args);
         } catch (ReflectiveOperationException e) {
-            System.err.println("silkscreen: cannot start the desktop program: " + e);
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null
+                    ? e.getCause() : e;
+            System.err.println("silkscreen: cannot start the desktop program: " + cause.getMessage()
+                    + " (the CLI verbs work without a display: silkscreen --help)");
             System.exit(1);
         }
     }

@@ -23,6 +23,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "seed", description = "Built-in scenario (default: ${DEFAULT-VALUE}).")
     String scenario;
 
+    @Option(names = "--capture", paramLabel = "FILE",
+            description = "Render these capture files (pcap/pcapng, repeatable; a NAME.topology.json may be one) instead of a scenario.")
+    java.util.List<Path> captures;
+
     @Option(names = "--step", defaultValue = "1", description = "Step of the followed packet, 1-11 (default: ${DEFAULT-VALUE}).")
     int step;
 
@@ -58,7 +62,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             int w = Integer.parseInt(size.substring(0, x).trim());
             int h = Integer.parseInt(size.substring(x + 1).trim());
-            request = new SnapshotRequest(scenario, step, out, w, h, Theme.of(theme), inspect, journey, select);
+            request = new SnapshotRequest(scenario, captures, step, out, w, h, Theme.of(theme), inspect, journey, select);
         } catch (NumberFormatException e) {
             throw new UserException("--size must read WIDTHxHEIGHT, e.g. 1920x1080");
         } catch (IllegalArgumentException e) {

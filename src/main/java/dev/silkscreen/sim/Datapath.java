@@ -265,7 +265,7 @@ final class Datapath {
         localOut(k, icmp, t + micros(8, 20), trip);
         truths.accept(trip.truth());
         if (trip.arrival != null) {
-            cause.notice = new Trip.Notice(type, code, info, trip.arrival.atNanos());
+            cause.notice = new Trip.Notice(trip.arrival.atNanos());
         }
     }
 

@@ -9,8 +9,8 @@ final class Trip {
     record Arrival(Instance to, long atNanos, byte[] ip) {
     }
 
-    /** An ICMP error about this packet that reached the sender's container. */
-    record Notice(int type, int code, int info, long atNanos) {
+    /** An ICMP error about this packet reached the sender's container at this time (its socket fails then). */
+    record Notice(long atNanos) {
     }
 
     final Packet packet;

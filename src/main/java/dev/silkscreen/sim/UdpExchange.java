@@ -4,9 +4,11 @@ import dev.silkscreen.model.Instance;
 import java.util.SplittableRandom;
 
 /**
- * A UDP request and its reply between two connected sockets (IP IDs count up per socket). With
- * Don't Fragment, a "fragmentation needed" answer makes the client send again at the MTU it
- * names, as an application honouring {@code IP_MTU} does; "port unreachable" ends it.
+ * A UDP request and its reply between two connected sockets (IP IDs count up per socket). Any ICMP
+ * error ends the exchange, as it does for a connected socket on Linux: "port unreachable" makes the
+ * next call fail with ECONNREFUSED, and "fragmentation needed" for a Don't Fragment datagram
+ * records the path MTU and fails it with EMSGSIZE, so the sender sends nothing more (it does not
+ * re-send a smaller datagram; that would be the application's choice, and common ones don't).
  */
 final class UdpExchange {
     private final Datapath dp;
@@ -17,7 +19,7 @@ final class UdpExchange {
     private final int dport;
     private final boolean df;
     private final int responseSize;
-    private int requestSize;
+    private final int requestSize;
     private int cId;
     private int sId;
 
@@ -37,18 +39,15 @@ final class UdpExchange {
     }
 
     void start(long t) {
-        loop.at(t, () -> request(true));
+        loop.at(t, this::request);
     }
 
-    private void request(boolean mayRetry) {
+    private void request() {
         long t = loop.now();
         byte[] ip = Wire.udp(client.ipInt(), server.ipInt(), cId++ & 0xffff, df, Datapath.TTL, sport, dport,
                 Payloads.datagram(requestSize), requestSize);
         Trip trip = dp.send(client, ip, t);
-        if (trip.notice != null && trip.notice.type() == 3 && trip.notice.code() == 4 && mayRetry) {
-            requestSize = trip.notice.info() - Wire.IP_HLEN - Wire.UDP_HLEN;
-            loop.at(trip.notice.atNanos() + dp.micros(40, 120), () -> request(false));
-        } else if (trip.delivered() && trip.arrival.to() == server) {
+        if (trip.delivered() && trip.arrival.to() == server) {
             loop.at(trip.arrival.atNanos() + dp.micros(150, 600), this::reply);
         }
     }

@@ -3,8 +3,9 @@ package dev.silkscreen.sim;
 /**
  * Byte-level encoders for the frames the simulator emits: Ethernet II, IPv4 (RFC 791), TCP
  * (RFC 9293), UDP (RFC 768), ICMP (RFC 792) and VXLAN with the Group Based Policy extension
- * (draft-smith-vxlan-group-policy). Every checksum is computed; the outer UDP checksum of VXLAN is
- * 0, as Linux sends it over IPv4.
+ * (draft-smith-vxlan-group-policy). Every checksum is computed, the outer UDP checksum of VXLAN
+ * included: silk creates {@code silk-vtep} without {@code IFLA_VXLAN_UDP_CSUM}, and the kernel's
+ * default for an IPv4 VXLAN device is to checksum the outer UDP header (as the testbed's captures show).
  *
  * <pre>
  * IPv4:  ver/ihl | tos | total length | id | flags/frag | ttl | proto | checksum | src | dst
@@ -170,7 +171,7 @@ final class Wire {
 
     /**
      * The underlay frame: outer Ethernet / IPv4 (no DF, as the Linux VXLAN driver sends by default) /
-     * UDP to 4789 with checksum 0 / VXLAN-GBP / the inner Ethernet frame.
+     * UDP to 4789 with its checksum over the outer pseudo-header / VXLAN-GBP / the inner Ethernet frame.
      */
     static byte[] vxlan(long dstMac, long srcMac, int srcIp, int dstIp, int ipId, int ttl, int sport,
                         int policyId, boolean gbp, int vni, byte[] inner) {
@@ -185,13 +186,14 @@ final class Wire {
         put16(f, u, sport);
         put16(f, u + 2, dev.silkscreen.model.SilkNames.VXLAN_PORT);
         put16(f, u + 4, udpLen);
-        put16(f, u + 6, 0);
         int v = u + UDP_HLEN;
         f[v] = (byte) (gbp ? 0x88 : 0x08);
         f[v + 1] = 0;
         put16(f, v + 2, gbp ? policyId : 0);
         put32(f, v + 4, vni << 8);
         System.arraycopy(inner, 0, f, v + VXLAN_HLEN, inner.length);
+        int c = Checksum.fold(Checksum.add(pseudo(srcIp, dstIp, PROTO_UDP, udpLen), f, u, udpLen));
+        put16(f, u + 6, c == 0 ? 0xffff : c);
         return f;
     }
 }

@@ -85,6 +85,17 @@ public final class DesktopWindow implements MainActions, Keys.Window {
 
     /** Shows the window and starts loading the scenario list and {@code first}. */
     public void show(String first) {
+        showWindow();
+        openScenario(first);
+    }
+
+    /** Shows the window on capture files (as given on the command line) instead of a scenario. */
+    public void showCaptures(List<CaptureInput> inputs) {
+        showWindow();
+        openCaptures(inputs);
+    }
+
+    private void showWindow() {
         stage.show();
         run(new Task<List<String>>() {
             @Override
@@ -92,7 +103,6 @@ public final class DesktopWindow implements MainActions, Keys.Window {
                 return source.scenarios();
             }
         }, names -> view.toolBar().setScenarios(names));
-        openScenario(first);
     }
 
     @Override

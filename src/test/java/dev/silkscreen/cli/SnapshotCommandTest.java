@@ -57,4 +57,21 @@ class SnapshotCommandTest {
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("no gate:cell9 in this scenario");
     }
+
+    @Test
+    void rendersCaptureFilesInsteadOfAScenario() throws Exception {
+        dev.silkscreen.sim.SimResult sim = dev.silkscreen.sim.Simulator.run(dev.silkscreen.sim.Scenarios.named("seed"), 1, 0, null);
+        Path pcap = dir.resolve("seed.pcapng");
+        try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(pcap);
+             dev.silkscreen.capture.PcapngWriter w = new dev.silkscreen.capture.PcapngWriter(o, "seed")) {
+            sim.frames().forEach(w::accept);
+        }
+        Path png = dir.resolve("capture.png");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(out, err, "snapshot", "--capture", pcap.toString(), "--step", "5", "--size", "800x600", "--out", png.toString());
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("seed.pcapng");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
+    }
 }

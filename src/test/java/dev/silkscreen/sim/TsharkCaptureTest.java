@@ -95,7 +95,24 @@ class TsharkCaptureTest {
         assertThat(bad).isEmpty();
     }
 
-    /** Checksum status 0 is "bad" (1 good, 2 unverified); UDP 0 checksums are unverified. */
+    /**
+     * The outer UDP header of every underlay frame carries a checksum tshark verifies as good (the
+     * kernel computes it over the outer IPv4 pseudo-header; 0 would read as "unverified").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"seed", "wrong-port", "stale-fdb", "busy"})
+    void everyUnderlayFramesOuterUdpChecksumIsGood(String scenario) throws Exception {
+        SimResult r = run(scenario);
+        Path file = SimTestSupport.write(r, dir);
+        List<String> args = new ArrayList<>(List.of(Tshark.CHECKSUMS));
+        args.addAll(List.of("-Y", "vxlan", "-T", "fields", "-e", "frame.number", "-e", "udp.checksum", "-e", "udp.checksum.status"));
+        List<String> lines = Tshark.run(file, args.toArray(String[]::new));
+        assertThat(lines).isNotEmpty();
+        List<String> notGood = lines.stream().filter(l -> !l.split("\t", -1)[2].split(",")[0].equals("1")).toList();
+        assertThat(notGood).as("frame, outer udp.checksum, status (1 = good)").isEmpty();
+    }
+
+    /** Checksum status 0 is "bad" (1 good, 2 unverified, e.g. a UDP checksum of 0). */
     private static boolean badStatus(String line) {
         String[] f = line.split("\t", -1);
         for (int i = 0; i < 4 && i < f.length; i++) {

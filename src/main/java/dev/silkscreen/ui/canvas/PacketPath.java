@@ -121,11 +121,26 @@ public final class PacketPath {
         Foundation f = layout.foundation();
         Endpoint src = Endpoint.resolve(f, journey.flow() == null ? null : journey.flow().src(), firstCell(journey));
         Endpoint dst = Endpoint.resolve(f, journey.flow() == null ? null : journey.flow().dst(), lastCell(journey));
+        String arrived = arrivalCell(journey);
+        if (arrived != null && (dst.cell == null || !dst.cell.name().equals(arrived))) {
+            // the packet reached another cell than its destination's (a stale FDB entry): follow the packet
+            dst = new Endpoint(f.cell(arrived).orElse(null), null);
+        }
         return new PacketPath(layout, src, dst);
     }
 
     private static String firstCell(Journey j) {
         return j.hops().isEmpty() || j.hops().get(0).point() == null ? null : j.hops().get(0).point().cell();
+    }
+
+    /** The cell where the packet was seen arriving (steps 8-11), or where it died past step 7; null when unknown. */
+    private static String arrivalCell(Journey j) {
+        for (Hop h : j.hops()) {
+            if (h.stage() >= 8 && h.point() != null && !h.point().cell().isEmpty()) {
+                return h.point().cell();
+            }
+        }
+        return j.dropStage() >= 8 ? j.dropCell() : null;
     }
 
     private static String lastCell(Journey j) {

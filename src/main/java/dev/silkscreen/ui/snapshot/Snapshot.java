@@ -2,6 +2,7 @@ package dev.silkscreen.ui.snapshot;
 
 import dev.silkscreen.ui.MainModel;
 import dev.silkscreen.ui.MainView;
+import dev.silkscreen.ui.source.CaptureInput;
 import dev.silkscreen.ui.source.Run;
 import dev.silkscreen.ui.source.RunSource;
 import dev.silkscreen.ui.source.SourceException;
@@ -29,7 +30,8 @@ public final class Snapshot {
 
     /** Renders {@code request} with runs from {@code source}; returns the run's title. */
     public static String render(SnapshotRequest request, RunSource source) throws SourceException, IOException {
-        Run run = source.scenario(request.scenario());
+        Run run = request.captures().isEmpty() ? source.scenario(request.scenario())
+                : source.captures(request.captures().stream().map(p -> new CaptureInput(p, null)).toList());
         startHeadless(request.width(), request.height());
         WritableImage image;
         try {

@@ -4,16 +4,17 @@ import dev.silkscreen.ui.theme.Theme;
 import java.nio.file.Path;
 
 /**
- * What to render: a scenario at a step of its first packet (or of journey {@code journey}), at a
+ * What to render: a scenario (or, when {@code captures} is not empty, those capture files) at a step of its first packet (or of journey {@code journey}), at a
  * size, in a theme; {@code inspect} opens the inspector on that packet.
  *
  * @param journey index of the journey to follow in time order (0: the first)
  * @param select  a part to open in the inspector, {@code KIND} or {@code KIND:CELL} (e.g. {@code gate:cell2}), or null
  */
-public record SnapshotRequest(String scenario, int step, Path out, int width, int height, Theme theme,
-                              boolean inspect, int journey, String select) {
+public record SnapshotRequest(String scenario, java.util.List<Path> captures, int step, Path out, int width, int height,
+                              Theme theme, boolean inspect, int journey, String select) {
 
     public SnapshotRequest {
+        captures = captures == null ? java.util.List.of() : java.util.List.copyOf(captures);
         if (step < 1 || step > 11) {
             throw new IllegalArgumentException("--step must be 1-11, was " + step);
         }

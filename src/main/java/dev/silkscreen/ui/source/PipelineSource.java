@@ -110,7 +110,10 @@ public final class PipelineSource implements RunSource {
             }
         }
         Foundation f = topology != null ? topology : InferredFoundation.of(points, journeys);
-        String title = inputs.size() == 1 ? inputs.get(0).file().getFileName().toString() : inputs.size() + " capture files";
+        String title = readers.size() == 1 ? readers.get(0).file().getFileName().toString() : readers.size() + " capture files";
+        if (topology != null) {
+            title += " with topology " + topology.name();
+        }
         return new Run(title, Run.Origin.CAPTURE, f, journeys, String.join("; ", problems));
     }
 

@@ -66,4 +66,18 @@ class PacketPathTest {
         assertThat(p.along(6, 0)).isEqualTo(p.anchor(5));
         assertThat(p.along(6, 1)).isEqualTo(p.anchor(6));
     }
+
+    @Test
+    void aPacketSentToTheWrongCellIsDrawnWhereItWent() {
+        var f = Fixtures.seed();
+        var cells = new java.util.ArrayList<>(f.cells());
+        cells.add(new dev.silkscreen.model.Cell("cell3", "10.0.16.13", "eth0", 1500, "10.255.3.0/24"));
+        PictureLayout three = new PictureLayout(new dev.silkscreen.model.Foundation("stale", cells, f.apps(), f.instances(),
+                f.policies(), java.util.Map.of()));
+        Journey lost = Fixtures.journey(1, Fixtures.APP_B_IP, Fixtures.APP_A_IP, 8080, "TCP SYN", Verdict.DROPPED, 9, 0,
+                "cell1", "cell3", 4, "AppB", "AppA");
+        PacketPath p = PacketPath.of(three, lost);
+        assertThat(p.dstCell()).isEqualTo("cell3");
+        assertThat(three.nic("cell3").contains(p.anchor(8).x(), p.anchor(8).y())).isTrue();
+    }
 }
