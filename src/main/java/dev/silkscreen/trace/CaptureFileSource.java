@@ -2,6 +2,7 @@ package dev.silkscreen.trace;
 
 import dev.silkscreen.capture.CaptureProblem;
 import dev.silkscreen.capture.CaptureReader;
+import dev.silkscreen.capture.CaptureStreamParser;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.CaptureSink;
 import dev.silkscreen.model.Frame;
@@ -20,6 +21,9 @@ import java.util.Set;
  * every frame is taken as captured there; without, points come from the file's interface names
  * ({@code CELL:IFACE}, as Silkscreen's recorder writes them). Every point of the file counts as
  * captured from its first frame to the file's last: one capture run covers all its interfaces.
+ * The named point and every interface the file declares (pcapng IDBs) are {@link CaptureSink#declared}
+ * up front and count as captured from the first frame after their declaration, even with no frame
+ * of their own; a file with no frame at all covers its points for the whole trace.
  * A file cut short keeps its frames and reports the problem through {@link #problem()}.
  */
 public final class CaptureFileSource implements FrameSource {
@@ -71,21 +75,35 @@ public final class CaptureFileSource implements FrameSource {
     }
 
     private void read(InputStream in, CaptureSink sink) throws IOException {
-        Set<CapturePoint> seen = new LinkedHashSet<>();
+        Set<CapturePoint> declared = new LinkedHashSet<>();
+        Set<CapturePoint> waiting = new LinkedHashSet<>();
+        Set<CapturePoint> opened = new LinkedHashSet<>();
         long[] last = {Long.MIN_VALUE};
         CaptureReader.Result result = CaptureReader.read(in, (Frame f) -> {
             Frame frame = point == null || f.point().equals(point)
                     ? f : new Frame(point, f.timeNanos(), f.linkType(), f.origLen(), f.data());
-            if (seen.add(frame.point())) {
+            for (CapturePoint p : waiting) {
+                if (opened.add(p)) {
+                    sink.opened(p, frame.timeNanos());
+                }
+            }
+            waiting.clear();
+            if (opened.add(frame.point())) {
                 sink.opened(frame.point(), frame.timeNanos());
             }
             if (frame.timeNanos() > last[0]) {
                 last[0] = frame.timeNanos();
             }
             sink.accept(frame);
-        }, point);
+        }, point, (CapturePoint idb) -> {
+            CapturePoint p = point != null ? point : idb;
+            if (!p.equals(CaptureStreamParser.UNKNOWN_POINT) && declared.add(p)) {
+                sink.declared(p);
+                waiting.add(p);
+            }
+        });
         problem = result.problem();
-        for (CapturePoint p : seen) {
+        for (CapturePoint p : opened) {
             sink.closed(p, last[0]);
         }
     }
