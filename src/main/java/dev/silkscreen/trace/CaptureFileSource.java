@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,12 +33,33 @@ public final class CaptureFileSource implements FrameSource {
 
     private final Path file;
     private final CapturePoint point;
+    /** True: every frame is taken as captured at {@code point}; false: {@code point} only places what the file does not. */
+    private final boolean override;
+    private final Set<CapturePoint> opened = new LinkedHashSet<>();
     private CaptureProblem problem;
 
     /** @param point the point every frame was captured at, or null to use the file's interface names */
     public CaptureFileSource(Path file, CapturePoint point) {
+        this(file, point, true);
+    }
+
+    private CaptureFileSource(Path file, CapturePoint point, boolean override) {
         this.file = file;
         this.point = point;
+        this.override = override;
+    }
+
+    /**
+     * A file whose own interface names ({@code CELL:IFACE}) win; {@code fallback} (e.g. chosen by a
+     * person in the GUI) places only the frames the file does not name. May be null.
+     */
+    public static CaptureFileSource placedByFile(Path file, CapturePoint fallback) {
+        return new CaptureFileSource(file, fallback, false);
+    }
+
+    /** The points this file's frames were captured at, as read so far (in order of first frame). */
+    public List<CapturePoint> points() {
+        return List.copyOf(opened);
     }
 
     @Override
@@ -77,10 +99,10 @@ public final class CaptureFileSource implements FrameSource {
     private void read(InputStream in, CaptureSink sink) throws IOException {
         Set<CapturePoint> declared = new LinkedHashSet<>();
         Set<CapturePoint> waiting = new LinkedHashSet<>();
-        Set<CapturePoint> opened = new LinkedHashSet<>();
+        opened.clear();
         long[] last = {Long.MIN_VALUE};
         CaptureReader.Result result = CaptureReader.read(in, (Frame f) -> {
-            Frame frame = point == null || f.point().equals(point)
+            Frame frame = !override || point == null || f.point().equals(point)
                     ? f : new Frame(point, f.timeNanos(), f.linkType(), f.origLen(), f.data());
             for (CapturePoint p : waiting) {
                 if (opened.add(p)) {
@@ -96,7 +118,7 @@ public final class CaptureFileSource implements FrameSource {
             }
             sink.accept(frame);
         }, point, (CapturePoint idb) -> {
-            CapturePoint p = point != null ? point : idb;
+            CapturePoint p = override && point != null ? point : idb;
             if (!p.equals(CaptureStreamParser.UNKNOWN_POINT) && declared.add(p)) {
                 sink.declared(p);
                 waiting.add(p);
