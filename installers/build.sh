@@ -51,8 +51,11 @@ found=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 "$wor
 modules="$found,java.desktop,java.logging,java.naming,java.xml,java.management,jdk.crypto.ec,jdk.charsets,jdk.zipfs,jdk.unsupported"
 echo "build: runtime modules: $modules"
 
-jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
       --compress=2 --output "$work/runtime"
+# The CDS archive for compressed oops is the one a desktop heap uses; the other (for heaps over
+# 32 GB) only costs installed size.
+rm -f "$work"/runtime/lib/server/classes_nocoops.jsa
 
 args=(--type "$type" --dest target/installers
       --name silkscreen --app-version "$pkg_version"

@@ -44,13 +44,23 @@ echo "test-deb: installed size: ${size_mb} MB"
 test -f /opt/silkscreen/lib/silkscreen-silkscreen.desktop
 grep -q "MimeType=.*pcap" /opt/silkscreen/lib/silkscreen-silkscreen.desktop
 
-if command -v xvfb-run >/dev/null; then
-  start=$(date +%s%N)
-  if xvfb-run -a -s "-screen 0 1920x1080x24" "$launcher" -J-Dsilkscreen.startupProbe=true >"$out/probe.txt" 2>&1 \
-      || grep -q "first window" "$out/probe.txt"; then
-    grep "first window" "$out/probe.txt" || true
-  fi
-  echo "test-deb: launcher to exit under Xvfb: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+if command -v Xvfb >/dev/null; then
+  # Time to the first window: Xvfb started first, so only the launcher is timed.
+  Xvfb :93 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  sleep 1
+  for run in 1 2 3; do
+    t0=$(date +%s%3N)
+    SILKSCREEN_STARTUP_PROBE=1 DISPLAY=:93 timeout 60 "$launcher" >"$out/probe.txt" 2>&1 || true
+    up=$(sed -n 's/.*first window up at epoch ms \([0-9]*\).*/\1/p' "$out/probe.txt")
+    if [ -n "$up" ]; then
+      echo "test-deb: first window after $((up - t0)) ms (run $run)"
+    else
+      echo "test-deb: no window under Xvfb:"; cat "$out/probe.txt"
+    fi
+  done
+  kill "$xvfb_pid" 2>/dev/null || true
+  wait "$xvfb_pid" 2>/dev/null || true
 fi
 
 dpkg -r silkscreen

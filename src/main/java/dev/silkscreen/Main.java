@@ -42,7 +42,10 @@ public final class Main {
             Class<?> app = Class.forName("dev.silkscreen.ui.DesktopLauncher");
             app.getMethod("launch", String[].class).invoke(null, (Object) args);
         } catch (ReflectiveOperationException e) {
-            System.err.println("silkscreen: cannot start the desktop program: " + e);
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null
+                    ? e.getCause() : e;
+            System.err.println("silkscreen: cannot start the desktop program: " + cause.getMessage()
+                    + " (the CLI verbs work without a display: silkscreen --help)");
             System.exit(1);
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads whole captures (files, stdin, still-growing streams) through a {@link CaptureStreamParser}.
@@ -32,7 +33,16 @@ public final class CaptureReader {
 
     /** Reads {@code in} to its end (or first problem), handing frames to {@code sink}. Does not close {@code in}. */
     public static Result read(InputStream in, FrameSink sink, CapturePoint defaultPoint) throws IOException {
-        CaptureStreamParser parser = new CaptureStreamParser(sink, defaultPoint);
+        return read(in, sink, defaultPoint, null);
+    }
+
+    /**
+     * Reads {@code in} to its end, handing frames to {@code sink} and the point of each interface
+     * the capture declares to {@code interfaces} (or nobody when null). Does not close {@code in}.
+     */
+    public static Result read(InputStream in, FrameSink sink, CapturePoint defaultPoint, Consumer<CapturePoint> interfaces)
+            throws IOException {
+        CaptureStreamParser parser = new CaptureStreamParser(sink, defaultPoint).onInterface(interfaces);
         byte[] chunk = new byte[CHUNK];
         int n;
         while ((n = in.read(chunk)) >= 0) {

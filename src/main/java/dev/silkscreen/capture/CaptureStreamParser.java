@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An incremental (push) reader of pcap and pcapng: hand it bytes as they come, in pieces of any
@@ -41,6 +42,7 @@ public final class CaptureStreamParser {
     private final CapturePoint defaultPoint;
     private final Map<String, CapturePoint> points = new HashMap<>();
     private final Emitter emitter = new Emitter();
+    private Consumer<CapturePoint> interfaceListener;
 
     private byte[] pending = new byte[0];
     private int pendingLen;
@@ -59,6 +61,16 @@ public final class CaptureStreamParser {
     public CaptureStreamParser(FrameSink sink, CapturePoint defaultPoint) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.defaultPoint = defaultPoint == null ? UNKNOWN_POINT : defaultPoint;
+    }
+
+    /**
+     * Also tells {@code listener} the point of every interface the capture declares (each pcapng
+     * Interface Description Block; a pcap file's header declares the default point), before any
+     * frame of it and even when none follows.
+     */
+    public CaptureStreamParser onInterface(Consumer<CapturePoint> listener) {
+        this.interfaceListener = listener;
+        return this;
     }
 
     /**
@@ -221,7 +233,11 @@ public final class CaptureStreamParser {
 
         @Override
         public CapturePoint pointFor(String ifName) {
-            return resolve(ifName);
+            CapturePoint p = resolve(ifName);
+            if (interfaceListener != null) {
+                interfaceListener.accept(p);
+            }
+            return p;
         }
     }
 }

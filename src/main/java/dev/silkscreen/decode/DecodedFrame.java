@@ -81,6 +81,8 @@ public final class DecodedFrame {
     public int icmpCode;
     public int icmpId;
     public int icmpSeq;
+    /** Next-hop MTU of an ICMP "fragmentation needed" (type 3 code 4, RFC 1191: header bytes 6-7), -1 otherwise. */
+    public int icmpNextHopMtu;
 
     // ---- the packet quoted by an ICMP error (IP header + first 8 bytes) ----
     public boolean hasQuoted;
@@ -188,6 +190,7 @@ public final class DecodedFrame {
         icmpCode = -1;
         icmpId = -1;
         icmpSeq = -1;
+        icmpNextHopMtu = -1;
         hasQuoted = false;
         quotedSrc = 0;
         quotedDst = 0;

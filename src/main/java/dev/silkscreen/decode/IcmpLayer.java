@@ -27,6 +27,8 @@ final class IcmpLayer {
     static final int HEADER_LEN = 8;
     static final int ECHO_REPLY = 0;
     static final int DEST_UNREACHABLE = 3;
+    /** Destination unreachable code: fragmentation needed and DF set (carries the next-hop MTU). */
+    static final int FRAG_NEEDED = 4;
     static final int SOURCE_QUENCH = 4;
     static final int REDIRECT = 5;
     static final int ECHO_REQUEST = 8;
@@ -59,6 +61,9 @@ final class IcmpLayer {
             out.icmpId = u16(b, off + 4);
             out.icmpSeq = u16(b, off + 6);
         } else if (isError(type)) {
+            if (type == DEST_UNREACHABLE && out.icmpCode == FRAG_NEEDED) {
+                out.icmpNextHopMtu = u16(b, off + 6);
+            }
             quoted(d, b, off + HEADER_LEN, avail, out);
         }
     }

@@ -14,4 +14,21 @@ public interface CaptureSink extends FrameSink {
     /** The source stopped capturing {@code point} at {@code endNanos}: no frame of it follows. */
     default void closed(CapturePoint point, long endNanos) {
     }
+
+    /**
+     * The source captures {@code point}, whether or not any frame of it follows: a capture file
+     * named for the point, an interface a pcapng file declares. Silence there is evidence. When
+     * {@link #opened}/{@link #closed} never give its span (the capture had no frame at all), the
+     * point counts as captured for as long as the whole trace.
+     */
+    default void declared(CapturePoint point) {
+    }
+
+    /**
+     * Every frame {@code point} captured before {@code nanos} (its cell's clock) has been
+     * delivered: a live stream's progress while it is quiet or its frames come late, in bursts.
+     * A consumer may wait for each such point to pass a time before deciding about that time.
+     */
+    default void advanced(CapturePoint point, long nanos) {
+    }
 }

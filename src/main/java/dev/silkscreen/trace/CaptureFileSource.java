@@ -2,6 +2,7 @@ package dev.silkscreen.trace;
 
 import dev.silkscreen.capture.CaptureProblem;
 import dev.silkscreen.capture.CaptureReader;
+import dev.silkscreen.capture.CaptureStreamParser;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.CaptureSink;
 import dev.silkscreen.model.Frame;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,6 +22,9 @@ import java.util.Set;
  * every frame is taken as captured there; without, points come from the file's interface names
  * ({@code CELL:IFACE}, as Silkscreen's recorder writes them). Every point of the file counts as
  * captured from its first frame to the file's last: one capture run covers all its interfaces.
+ * The named point and every interface the file declares (pcapng IDBs) are {@link CaptureSink#declared}
+ * up front and count as captured from the first frame after their declaration, even with no frame
+ * of their own; a file with no frame at all covers its points for the whole trace.
  * A file cut short keeps its frames and reports the problem through {@link #problem()}.
  */
 public final class CaptureFileSource implements FrameSource {
@@ -28,12 +33,33 @@ public final class CaptureFileSource implements FrameSource {
 
     private final Path file;
     private final CapturePoint point;
+    /** True: every frame is taken as captured at {@code point}; false: {@code point} only places what the file does not. */
+    private final boolean override;
+    private final Set<CapturePoint> opened = new LinkedHashSet<>();
     private CaptureProblem problem;
 
     /** @param point the point every frame was captured at, or null to use the file's interface names */
     public CaptureFileSource(Path file, CapturePoint point) {
+        this(file, point, true);
+    }
+
+    private CaptureFileSource(Path file, CapturePoint point, boolean override) {
         this.file = file;
         this.point = point;
+        this.override = override;
+    }
+
+    /**
+     * A file whose own interface names ({@code CELL:IFACE}) win; {@code fallback} (e.g. chosen by a
+     * person in the GUI) places only the frames the file does not name. May be null.
+     */
+    public static CaptureFileSource placedByFile(Path file, CapturePoint fallback) {
+        return new CaptureFileSource(file, fallback, false);
+    }
+
+    /** The points this file's frames were captured at, as read so far (in order of first frame). */
+    public List<CapturePoint> points() {
+        return List.copyOf(opened);
     }
 
     @Override
@@ -71,21 +97,35 @@ public final class CaptureFileSource implements FrameSource {
     }
 
     private void read(InputStream in, CaptureSink sink) throws IOException {
-        Set<CapturePoint> seen = new LinkedHashSet<>();
+        Set<CapturePoint> declared = new LinkedHashSet<>();
+        Set<CapturePoint> waiting = new LinkedHashSet<>();
+        opened.clear();
         long[] last = {Long.MIN_VALUE};
         CaptureReader.Result result = CaptureReader.read(in, (Frame f) -> {
-            Frame frame = point == null || f.point().equals(point)
+            Frame frame = !override || point == null || f.point().equals(point)
                     ? f : new Frame(point, f.timeNanos(), f.linkType(), f.origLen(), f.data());
-            if (seen.add(frame.point())) {
+            for (CapturePoint p : waiting) {
+                if (opened.add(p)) {
+                    sink.opened(p, frame.timeNanos());
+                }
+            }
+            waiting.clear();
+            if (opened.add(frame.point())) {
                 sink.opened(frame.point(), frame.timeNanos());
             }
             if (frame.timeNanos() > last[0]) {
                 last[0] = frame.timeNanos();
             }
             sink.accept(frame);
-        }, point);
+        }, point, (CapturePoint idb) -> {
+            CapturePoint p = override && point != null ? point : idb;
+            if (!p.equals(CaptureStreamParser.UNKNOWN_POINT) && declared.add(p)) {
+                sink.declared(p);
+                waiting.add(p);
+            }
+        });
         problem = result.problem();
-        for (CapturePoint p : seen) {
+        for (CapturePoint p : opened) {
             sink.closed(p, last[0]);
         }
     }

@@ -46,6 +46,11 @@ public final class Correlator implements CaptureSink {
     private final ArrayDeque<OpenJourney> order = new ArrayDeque<>();
     private final List<OpenJourney> scratch = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
+    /** Points whose progress the source reports ({@link #advanced}); the slowest open one, cached. */
+    private int streamedPoints;
+    private long gateLow = Long.MAX_VALUE;
+    private PointState gatePoint;
+    private boolean gateDirty;
     /** The point of the previous frame: sources deliver runs of frames from one point. */
     private CapturePoint lastPoint;
     private PointState lastPointState;
@@ -78,6 +83,7 @@ public final class Correlator implements CaptureSink {
     public void opened(CapturePoint point, long startNanos) {
         PointState ps = topo.point(point);
         ps.open = true;
+        gateDirty = true;
         if (startNanos < ps.firstNanos) {
             ps.firstNanos = startNanos;
         }
@@ -87,12 +93,41 @@ public final class Correlator implements CaptureSink {
     public void closed(CapturePoint point, long endNanos) {
         PointState ps = topo.point(point);
         ps.open = false;
+        gateDirty = true;
         if (endNanos > ps.lastNanos) {
             ps.lastNanos = endNanos;
         }
         if (ps.firstNanos == Long.MAX_VALUE) {
             ps.firstNanos = endNanos;
         }
+    }
+
+    @Override
+    public void declared(CapturePoint point) {
+        topo.point(point).declared = true;
+    }
+
+    /**
+     * A live point's stream is complete up to {@code nanos}: journeys wait for every such point
+     * still capturing to pass their window (see {@link #expire()}), so frames of a point that come
+     * late, in bursts, still join their journeys. Also moves the correlator's clock on.
+     */
+    @Override
+    public void advanced(CapturePoint point, long nanos) {
+        PointState ps = topo.point(point);
+        if (!ps.streamed) {
+            ps.streamed = true;
+            streamedPoints++;
+        }
+        if (nanos > ps.streamedTo) {
+            ps.streamedTo = nanos;
+        }
+        gateDirty = true;
+        long corrected = clocks.correct(ps, nanos);
+        if (corrected > watermark) {
+            watermark = corrected;
+        }
+        expire();
     }
 
     @Override
@@ -104,6 +139,10 @@ public final class Correlator implements CaptureSink {
         lastPointState = ps;
         ps.frames++;
         ps.sawTime(frame.timeNanos());
+        if (ps.streamed && frame.timeNanos() > ps.streamedTo) {
+            ps.streamedTo = frame.timeNanos();
+        }
+        gateDirty |= ps == gatePoint;
         long corrected = clocks.correct(ps, frame.timeNanos());
         if (corrected > watermark) {
             watermark = corrected;
@@ -177,7 +216,7 @@ public final class Correlator implements CaptureSink {
                 track.remove(j);
                 j.hi = hi;
                 track.add(j);
-                j.summary = Summaries.of(d, Summaries.nextHopMtu(d, frame.data()));
+                j.summary = Summaries.of(d, Summaries.nextHopMtu(d));
             }
             attach(j, s, corrected);
             return;
@@ -194,7 +233,7 @@ public final class Correlator implements CaptureSink {
                 return;
             }
         }
-        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d, frame.data())), lo, hi, d.ipId, ack);
+        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d)), lo, hi, d.ipId, ack);
         track.add(j);
         order.addLast(j);
         attach(j, s, corrected);
@@ -292,7 +331,7 @@ public final class Correlator implements CaptureSink {
         boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
         IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
                 ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
-                Summaries.nextHopMtu(d, frame.data()), ps, corrected);
+                Summaries.nextHopMtu(d), ps, corrected);
         List<IcmpEvidence> list = evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0),
                 k -> new ArrayList<>(2));
         for (IcmpEvidence e : list) {
@@ -325,12 +364,21 @@ public final class Correlator implements CaptureSink {
         finishing = false;
     }
 
+    /**
+     * Decides the journeys whose window has passed on every stream: the correlator's clock, and
+     * each live point still capturing ({@link #advanced}), since a point's frames may come later
+     * than others'. A journey is decided early only when too many are open.
+     */
     private void expire() {
         long window = settings.windowNanos();
+        long mark = watermark;
+        if (streamedPoints > 0 && !order.isEmpty() && order.peekFirst().lastCorrected + window < mark) {
+            mark = Math.min(mark, slowestStream());
+        }
         while (!order.isEmpty()) {
             OpenJourney head = order.peekFirst();
             boolean full = order.size() > settings.maxOpen();
-            if (!full && head.lastCorrected + window >= watermark) {
+            if (!full && head.lastCorrected + window >= mark) {
                 break;
             }
             if (full) {
@@ -338,10 +386,39 @@ public final class Correlator implements CaptureSink {
             }
             release(order.pollFirst());
         }
-        if (watermark >= nextPrune) {
-            pruneEvidence(watermark - 2 * window);
-            nextPrune = watermark + window;
+        if (streamedPoints > 0) {
+            mark = Math.min(mark, slowestStream());
         }
+        if (mark >= nextPrune) {
+            pruneEvidence(mark - 2 * window);
+            nextPrune = mark + window;
+        }
+    }
+
+    /**
+     * The earliest time (corrected) every point still capturing has passed, once a source reports
+     * progress per point (it then does so for each of its points); MAX_VALUE when none is capturing.
+     */
+    private long slowestStream() {
+        if (gateDirty) {
+            gateDirty = false;
+            long low = Long.MAX_VALUE;
+            PointState at = null;
+            for (PointState ps : topo.points()) {
+                if (ps.open) {
+                    // A point still capturing that has reported no progress yet has given its frames' times only.
+                    long to = ps.streamed ? ps.streamedTo : ps.lastNanos;
+                    long c = to == Long.MIN_VALUE ? Long.MIN_VALUE : clocks.correct(ps, to);
+                    if (c < low) {
+                        low = c;
+                        at = ps;
+                    }
+                }
+            }
+            gateLow = low;
+            gatePoint = at;
+        }
+        return gateLow;
     }
 
     private void release(OpenJourney j) {

@@ -136,7 +136,6 @@ final class Judge {
         if (misdirected != null) {
             String wrongCell = topo.cellWithUnderlayIp(misdirected.outerDst);
             if (wrongCell != null) {
-                String reason = reasons.staleFdb(j, misdirected, srcCell, dstCell);
                 path = place.misdirectedPath(path, wrongCell);
                 reached = 0;
                 for (Sighting s : ordered) {
@@ -146,7 +145,7 @@ final class Judge {
                     }
                 }
                 if (reached >= 9) {
-                    return dropped(reached, 9, wrongCell, reason);
+                    return dropped(reached, 9, wrongCell, reasons.staleFdb(j, misdirected, last, srcCell, dstCell, wrongCell));
                 }
             }
         }
@@ -184,8 +183,10 @@ final class Judge {
                         ? Outcome.dropped(6, srcCell, reasons.arpUnanswered(last, expected, srcCell, nobody))
                         : Outcome.dropped(5, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
             }
-            case 8 -> Outcome.dropped(7, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell()));
-            case 9 -> Outcome.dropped(9, next.cell(), reasons.notDecapsulated(last, expected, next.cell()));
+            case 8 -> Outcome.dropped(7, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell(), np.frames == 0));
+            case 9 -> Outcome.dropped(9, next.cell(), misdirected != null && !next.cell().equals(dstCell)
+                    ? reasons.staleFdbNotDecapsulated(j, misdirected, last, expected, srcCell, dstCell, next.cell())
+                    : reasons.notDecapsulated(last, expected, next.cell()));
             default -> noContainer(j.key.dst())
                     ? Outcome.dropped(11, next.cell(), reasons.noContainer(j, last, expected, next.cell()))
                     : Outcome.dropped(10, next.cell(), reasons.notDelivered(j, last, expected, next.cell(), tag));

@@ -25,6 +25,12 @@ final class PointState {
     long lastNanos = Long.MIN_VALUE;
     /** Announced by a source and not yet closed: captured up to "now". */
     boolean open;
+    /** Named by a source as captured (even with no frame): without a span of its own, it covers the whole trace. */
+    boolean declared;
+    /** The source reports this point's progress on its own ({@link dev.silkscreen.model.CaptureSink#advanced}): a live stream. */
+    boolean streamed;
+    /** For a streamed point: every frame captured before this time (its own clock) has arrived. */
+    long streamedTo = Long.MIN_VALUE;
     long frames;
 
     private final int[] candIp = new int[CANDIDATES];
@@ -148,7 +154,7 @@ final class PointState {
     /** True when the point was captured at {@code nanos} (its own clock), allowing {@code slack}. */
     boolean covers(long nanos, long slackNanos, long nowNanos) {
         if (firstNanos == Long.MAX_VALUE && !open) {
-            return false;
+            return declared;
         }
         long end = open ? Math.max(lastNanos, nowNanos) : lastNanos;
         return nanos >= firstNanos - slackNanos && nanos <= end;

@@ -1,5 +1,7 @@
 package dev.silkscreen.trace;
 
+import dev.silkscreen.decode.DecodedFrame;
+import dev.silkscreen.decode.FrameDecoder;
 import dev.silkscreen.model.App;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Ipv4;
@@ -120,18 +122,53 @@ final class Reasons {
                 + " address no cell holds (bridge fdb show dev silk-vtep)";
     }
 
-    String staleFdb(OpenJourney j, Sighting s, String srcCell, String dstCell) {
-        String wrongCell = topo.cellWithUnderlayIp(s.outerDst);
+    /**
+     * A packet the source cell's FDB sent to another cell, which decapsulated it ({@code decap}, step 9)
+     * and had no container for it: says whose VTEP MAC the FDB entry maps to which cell's address.
+     */
+    String staleFdb(OpenJourney j, Sighting misdirected, Sighting decap, String srcCell, String dstCell, String wrongCell) {
         int right = topo.underlayIpOfCell(dstCell);
-        return "sent to the wrong cell: " + srcCell + " encapsulated it to " + Judge.ip(s.outerDst)
-                + (wrongCell != null ? " (" + wrongCell + ")" : "") + " but " + Judge.ip(j.key.dst()) + " lives on "
-                + dstCell + " (" + Judge.ip(right) + "): stale FDB entry on " + srcCell
+        long mac = innerDstMac(misdirected);
+        StringBuilder sb = new StringBuilder("delivered to the wrong cell: ").append(srcCell).append("'s FDB sends ")
+                .append(dstCell).append("'s VTEP");
+        if (mac >= 0) {
+            sb.append(" MAC ").append(SilkNames.formatMac(mac));
+        }
+        sb.append(" to ").append(Judge.ip(misdirected.outerDst)).append(", which is ").append(wrongCell);
+        if (right != 0) {
+            sb.append(" (").append(dstCell).append(" is ").append(Judge.ip(right)).append(')');
+        }
+        sb.append("; ").append(wrongCell).append(" decapsulated it at ").append(where(decap));
+        if (!topo.hasContainerOn(wrongCell, j.key.dst())) {
+            sb.append(" and has no container ").append(Judge.ip(j.key.dst())).append(", so it went no further");
+        }
+        return sb.append(": stale FDB entry on ").append(srcCell).append(" (bridge fdb show dev silk-vtep)").toString();
+    }
+
+    /** A misdirected packet that reached the wrong cell's NIC but was not seen decapsulated there. */
+    String staleFdbNotDecapsulated(OpenJourney j, Sighting misdirected, Sighting last, String expected, String srcCell,
+                                   String dstCell, String wrongCell) {
+        return "sent to the wrong cell: " + srcCell + " encapsulated it to " + Judge.ip(misdirected.outerDst) + ", which is "
+                + wrongCell + ", but " + Judge.ip(j.key.dst()) + " lives on " + dstCell + "; it arrived at " + where(last)
+                + " and was never seen at " + expected + " (step 9): stale FDB entry on " + srcCell
                 + " (bridge fdb show dev silk-vtep)";
     }
 
-    String lostOnUnderlay(OpenJourney j, Sighting last, String expected, String srcCell, String dstCell) {
+    /** The inner Ethernet destination of an encapsulated frame (the VTEP MAC the FDB was asked about), -1 when unknown. */
+    private static long innerDstMac(Sighting s) {
+        if (s.frame == null) {
+            return -1;
+        }
+        DecodedFrame d = new FrameDecoder().decode(s.frame, new DecodedFrame());
+        return d.encapsulated ? d.dstMac : -1;
+    }
+
+    /** @param silent the point it never arrived at was captured and saw no frame at all */
+    String lostOnUnderlay(OpenJourney j, Sighting last, String expected, String srcCell, String dstCell, boolean silent) {
         return "lost on the underlay: left " + where(last) + " towards " + Judge.ip(last.outerDst)
-                + " but never arrived at " + expected + " (step 8); is " + dstCell + " reachable from " + srcCell + "?";
+                + " but never arrived at " + expected + " (step 8)"
+                + (silent ? ", which was captured and saw no frame at all: is " + dstCell + " down or cut off from " + srcCell + "?"
+                        : "; is " + dstCell + " reachable from " + srcCell + "?");
     }
 
     String notDecapsulated(Sighting last, String expected, String dstCell) {

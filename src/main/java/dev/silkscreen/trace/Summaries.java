@@ -20,13 +20,9 @@ final class Summaries {
         };
     }
 
-    /** The next-hop MTU an ICMP "fragmentation needed" carries (RFC 1191: bytes 6-7 of its header), 0 when none. */
-    static int nextHopMtu(DecodedFrame d, byte[] frame) {
-        if (d.ipProto != FlowKey.ICMP || d.icmpType != 3 || d.icmpCode != 4 || d.l4Offset < 0
-                || frame == null || d.l4Offset + 8 > frame.length) {
-            return 0;
-        }
-        return (frame[d.l4Offset + 6] & 0xFF) << 8 | (frame[d.l4Offset + 7] & 0xFF);
+    /** The next-hop MTU an ICMP "fragmentation needed" carries (as the decoder read it), 0 when none. */
+    static int nextHopMtu(DecodedFrame d) {
+        return d.ipProto == FlowKey.ICMP ? Math.max(0, d.icmpNextHopMtu) : 0;
     }
 
     private static final int[] FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10};

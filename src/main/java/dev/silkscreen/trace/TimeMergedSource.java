@@ -40,6 +40,8 @@ public final class TimeMergedSource implements FrameSource {
         static final int OPENED = 1;
         static final int CLOSED = 2;
         static final int END = 3;
+        static final int DECLARED = 4;
+        static final int ADVANCED = 5;
     }
 
     private static final class Lane implements CaptureSink {
@@ -68,6 +70,17 @@ public final class TimeMergedSource implements FrameSource {
         @Override
         public void closed(CapturePoint point, long endNanos) {
             put(new Item(null, point, endNanos, Item.CLOSED, null));
+        }
+
+        @Override
+        public void declared(CapturePoint point) {
+            // Before anything else: a point is known captured before the first frame of any lane is judged.
+            put(new Item(null, point, Long.MIN_VALUE, Item.DECLARED, null));
+        }
+
+        @Override
+        public void advanced(CapturePoint point, long nanos) {
+            put(new Item(null, point, nanos, Item.ADVANCED, null));
         }
     }
 
@@ -124,6 +137,8 @@ public final class TimeMergedSource implements FrameSource {
                 switch (item.what()) {
                     case Item.FRAME -> sink.accept(item.frame());
                     case Item.OPENED -> sink.opened(item.point(), item.time());
+                    case Item.DECLARED -> sink.declared(item.point());
+                    case Item.ADVANCED -> sink.advanced(item.point(), item.time());
                     default -> sink.closed(item.point(), item.time());
                 }
             }

@@ -316,6 +316,16 @@ final class Topology {
         return vethByIp.get(containerIp);
     }
 
+    /** True when {@code cell} is known to hold the container {@code ip}: by the topology, else by a captured veth. */
+    boolean hasContainerOn(String cell, int ip) {
+        Optional<Instance> i = instanceAt(ip);
+        if (i.isPresent()) {
+            return i.get().cell().equals(cell);
+        }
+        PointState v = vethOf(ip);
+        return v != null && v.cell.equals(cell);
+    }
+
     PointState pointOfKind(String cell, PointKind kind) {
         PointState best = null;
         for (PointState ps : pointsByCell.getOrDefault(cell, List.of())) {

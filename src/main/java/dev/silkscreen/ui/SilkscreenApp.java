@@ -27,6 +27,7 @@ public final class SilkscreenApp extends Application {
         } else {
             window.showCaptures(inputs(files));
         }
+        StartupProbe.reportIfAsked();
     }
 
     /** Capture files from the command line, placed by their names when the files do not say. */

@@ -122,6 +122,31 @@ class CaptureStreamParserTest {
     }
 
     @Test
+    void everyInterfaceTheFileDeclaresIsToldEvenWithoutFrames() {
+        byte[] file = CaptureBytes.in(ByteOrder.LITTLE_ENDIAN).shb().idb(1, 0, "cell1:eth0", 9, 0)
+                .idb(1, 0, "cell2:eth0", 9, 0).epb(0, 1, 5, A).bytes();
+        List<CapturePoint> declared = new ArrayList<>();
+        CaptureStreamParser parser = new CaptureStreamParser(frames::add, DEFAULT).onInterface(declared::add);
+
+        parser.feed(file, 0, file.length);
+
+        assertThat(declared).containsExactly(CapturePoint.parse("cell1:eth0"), CapturePoint.parse("cell2:eth0"));
+        assertThat(frames).hasSize(1);
+    }
+
+    @Test
+    void aPcapHeaderDeclaresTheDefaultPoint() {
+        byte[] file = CaptureBytes.in(ByteOrder.LITTLE_ENDIAN).pcapHeader(false, 1).bytes();
+        List<CapturePoint> declared = new ArrayList<>();
+        CaptureStreamParser parser = new CaptureStreamParser(frames::add, DEFAULT).onInterface(declared::add);
+
+        parser.feed(file, 0, file.length);
+
+        assertThat(declared).containsExactly(DEFAULT);
+        assertThat(parser.finish()).isNull();
+    }
+
+    @Test
     void pcapFramesGetTheUnknownPointWhenNoDefaultIsGiven() {
         byte[] file = CaptureBytes.in(ByteOrder.LITTLE_ENDIAN).pcapHeader(false, 1).pcapRecord(1, 0, 5, A).bytes();
         CaptureStreamParser parser = new CaptureStreamParser(frames::add, null);

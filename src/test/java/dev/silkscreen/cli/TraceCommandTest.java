@@ -238,11 +238,24 @@ class TraceCommandTest {
     }
 
     @Test
-    void aPacketSentToTheWrongCellIsBlamedOnTheStaleFdbEntry() {
+    void aPacketSentToTheWrongCellSaysTheWrongCellDecapsulatedItAndBlamesTheStaleFdbEntry() {
         int code = run("trace", "--scenario", "stale-fdb", "--fail-on-drop");
 
         assertThat(code).isEqualTo(ExitCodes.DROPPED);
-        assertThat(out.toString()).contains("[cell3] sent to the wrong cell: cell1 encapsulated it to 10.0.16.12 (cell3)")
-                .contains("stale FDB entry on cell1");
+        assertThat(out.toString()).contains("[cell3] delivered to the wrong cell: cell1's FDB sends cell2's VTEP MAC"
+                        + " ee:ee:0a:ff:15:00 to 10.0.16.12, which is cell3 (cell2 is 10.0.16.14)")
+                .contains("cell3 decapsulated it at cell3:silk-vtep (step 9) and has no container 10.255.21.2")
+                .contains("stale FDB entry on cell1")
+                .doesNotContain("never at cell3:silk-vtep").doesNotContain("VXLAN port");
+    }
+
+    /** The testbed's real kernel answered a 1500-byte DF datagram with "fragmentation needed", next-hop MTU 1450. */
+    @Test
+    void aTooBigPacketsReasonGivesTheNextHopMtuTheIcmpErrorCarries() {
+        int code = run("trace", "--topology", "assets/captures/testbed-mtu.topology.json", "assets/captures/testbed-mtu.pcapng");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("too big on cell1: ICMP fragmentation needed (MTU 1450) from 169.254.0.1 quoting it")
+                .doesNotContain("MTU 65535");
     }
 }

@@ -49,6 +49,28 @@ class IcmpLayerTest {
         assertThat(d.malformed).isNull();
     }
 
+    /** Fragmentation needed (MTU 1450) from 169.254.0.1 quoting a 1500-byte DF UDP datagram, as the testbed's kernel sent it. */
+    static final byte[] FRAG_NEEDED = hex("45c0 0038 0001 0000 4001 0000 a9fe0001 0aff4d02"
+            + "0304 0000 0000 05aa"
+            + "4500 05dc abcd 4000 4011 0000 0aff4d02 0aff1502"
+            + "b3ca 2328 05c8 0000");
+
+    @Test
+    void fragmentationNeededCarriesTheNextHopMtu() {
+        DecodedFrame d = TestDecoding.decode(LinkType.IPV4, FRAG_NEEDED);
+
+        assertThat(d.icmpType).isEqualTo(3);
+        assertThat(d.icmpCode).isEqualTo(4);
+        assertThat(d.icmpNextHopMtu).isEqualTo(1450);
+        assertThat(d.quotedDport).isEqualTo(9000);
+    }
+
+    @Test
+    void onlyFragmentationNeededHasANextHopMtu() {
+        assertThat(TestDecoding.decode(LinkType.IPV4, UNREACHABLE_UDP).icmpNextHopMtu).isEqualTo(-1);
+        assertThat(TestDecoding.decode(LinkType.IPV4, Ipv4LayerTest.ECHO).icmpNextHopMtu).isEqualTo(-1);
+    }
+
     @Test
     void quotedUdpHasPortsButNoSequence() {
         DecodedFrame d = TestDecoding.decode(LinkType.IPV4, UNREACHABLE_UDP);

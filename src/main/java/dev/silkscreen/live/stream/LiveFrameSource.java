@@ -9,10 +9,11 @@ import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.FrameSink;
 import dev.silkscreen.model.FrameSource;
-import dev.silkscreen.trace.Correlator;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,9 +22,12 @@ import java.util.Set;
  * up front); {@link #run} then delivers every frame, announces each point as it starts and ends,
  * and returns when the session ends (duration reached, every point done, or {@link #stop()}).
  *
- * <p>A quiet live stream must still let journeys complete: while running, a correlator sink is
- * advanced every {@link #TICK} to the cells' present (the latest frame time moved on by the
- * local time since it arrived, less {@link #LAG} for frames still on the way).
+ * <p>Frames of one point come in capture order, but points come over SSH at their own pace, in
+ * bursts. Every {@link #TICK} each capturing point's progress is reported to the sink
+ * ({@link CaptureSink#advanced}): the capture time up to which its stream is complete, from how
+ * late its frames have been arriving ({@link ArrivalLag}; a point that has sent nothing yet takes
+ * its cell's figures, else the slowest point's), less {@link #LAG}. So a correlator waits for a
+ * late point's frames before deciding, and quiet streams still let journeys complete.
  */
 public final class LiveFrameSource implements FrameSource, AutoCloseable {
     static final Duration TICK = Duration.ofMillis(100);
@@ -38,8 +42,11 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
     private final Set<CapturePoint> open = new HashSet<>();
     private CaptureSink target;
     private long lostEarly;
-    private long lastFrameNanos = Long.MIN_VALUE;
-    private long lastArrivalNanos;
+    /** The figures of a point that has sent no frame yet. */
+    private static final ArrivalLag NOTHING_YET = new ArrivalLag();
+    private final Map<CapturePoint, ArrivalLag> lags = new HashMap<>();
+    /** Our wall clock in ns: the epoch time at start moved on by the monotonic clock. */
+    private final long wallOrigin = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
 
     /**
      * @param tee also receives every frame (e.g. a {@link SessionRecorder}), or null
@@ -113,16 +120,37 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
         stop();
     }
 
+    private long wallNanos() {
+        return wallOrigin + System.nanoTime();
+    }
+
+    /** Tells the sink how far each capturing point's stream is complete. */
     private void tick(CaptureSink sink) {
-        if (!(sink instanceof Correlator c)) {
-            return;
-        }
         synchronized (lock) {
-            if (lastFrameNanos == Long.MIN_VALUE) {
-                return;
+            long now = wallNanos();
+            if (lags.isEmpty()) {
+                return; // nothing has arrived yet: nothing to decide either
             }
-            long present = lastFrameNanos + (System.nanoTime() - lastArrivalNanos) - LAG.toNanos();
-            c.advanceTo(present);
+            // Per cell (one clock, one SSH connection) and over all: the largest base and burst lag.
+            Map<String, long[]> cells = new HashMap<>();
+            long[] all = {Long.MIN_VALUE, 0};
+            for (Map.Entry<CapturePoint, ArrivalLag> e : lags.entrySet()) {
+                long base = e.getValue().base();
+                long lag = e.getValue().burstLag(now);
+                long[] c = cells.computeIfAbsent(e.getKey().cell(), k -> new long[] {Long.MIN_VALUE, 0});
+                c[0] = Math.max(c[0], base);
+                c[1] = Math.max(c[1], lag);
+                all[0] = Math.max(all[0], base);
+                all[1] = Math.max(all[1], lag);
+            }
+            for (CapturePoint p : open) {
+                ArrivalLag own = lags.get(p);
+                long[] cell = cells.getOrDefault(p.cell(), all);
+                long base = own != null ? own.base() : cell[0];
+                long lag = Math.max(own != null ? own.burstLag(now) : 0, cell[1]);
+                long to = (own != null ? own : NOTHING_YET).completeTo(now, base, lag, LAG.toNanos());
+                sink.advanced(p, to);
+            }
         }
     }
 
@@ -131,10 +159,7 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
             tee.accept(f);
         }
         synchronized (lock) {
-            if (f.timeNanos() > lastFrameNanos) {
-                lastFrameNanos = f.timeNanos();
-                lastArrivalNanos = System.nanoTime();
-            }
+            lags.computeIfAbsent(f.point(), p -> new ArrivalLag()).frame(f.timeNanos(), wallNanos());
             if (target != null) {
                 target.accept(f);
             } else if (early.size() < EARLY_FRAMES) {

@@ -9,6 +9,7 @@ import dev.silkscreen.sim.Scenario;
 import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.sim.Scenarios;
+import dev.silkscreen.trace.CaptureFileSource;
 import dev.silkscreen.trace.ScenarioSource;
 import dev.silkscreen.trace.Tracer;
 import dev.silkscreen.trace.TimeMergedSource;
@@ -80,7 +81,7 @@ public final class PipelineSource implements RunSource {
     public Run captures(List<CaptureInput> inputs) throws SourceException {
         Foundation topology = null;
         List<FrameSource> files = new ArrayList<>();
-        List<DefaultPointFileSource> readers = new ArrayList<>();
+        List<CaptureFileSource> readers = new ArrayList<>();
         for (CaptureInput in : inputs) {
             if (in.file().getFileName().toString().endsWith(".json")) {
                 topology = readTopology(in.file());
@@ -89,7 +90,7 @@ public final class PipelineSource implements RunSource {
             if (!Files.isRegularFile(in.file())) {
                 throw new SourceException("no such capture file: " + in.file());
             }
-            DefaultPointFileSource s = new DefaultPointFileSource(in.file(), in.point());
+            CaptureFileSource s = CaptureFileSource.placedByFile(in.file(), in.point());
             readers.add(s);
             files.add(s);
         }
@@ -103,7 +104,7 @@ public final class PipelineSource implements RunSource {
             problems.add("only the latest " + MAX_JOURNEYS + " journeys kept");
         }
         List<CapturePoint> points = new ArrayList<>();
-        for (DefaultPointFileSource s : readers) {
+        for (CaptureFileSource s : readers) {
             points.addAll(s.points());
             if (s.problem() != null) {
                 problems.add(s.file().getFileName() + ": " + s.problem());
