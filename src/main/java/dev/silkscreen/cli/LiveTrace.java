@@ -7,7 +7,6 @@ import dev.silkscreen.live.stream.SessionRecorder;
 import dev.silkscreen.model.Foundation;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -41,35 +40,8 @@ final class LiveTrace implements AutoCloseable {
                 throw new UserException("--record " + options.record + ": " + e.getMessage());
             }
         }
-        SessionRecorder rec = recorder;
         LiveListener printer = LiveOptions.stderrListener(err);
-        LiveListener listener = new LiveListener() {
-            @Override
-            public void cell(String cell, String state, String message) {
-                printer.cell(cell, state, message);
-            }
-
-            @Override
-            public void point(dev.silkscreen.live.stream.PointStats stats) {
-                printer.point(stats);
-            }
-
-            @Override
-            public void warning(String message) {
-                printer.warning(message);
-            }
-
-            @Override
-            public void topology(Foundation f) {
-                if (rec != null) {
-                    try {
-                        rec.topology(f);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
-        };
+        LiveListener listener = recorder == null ? printer : recorder.recordingTopology(printer);
         LiveFrameSource source = new LiveFrameSource(profile, options.client(err), options.sshConfigLookup(), listener,
                 LiveOptions.defaultUser(), options.duration(profile), recorder);
         Thread hook = new Thread(source::stop, "silkscreen live stop");

@@ -54,6 +54,39 @@ public final class SessionRecorder implements FrameSink, Closeable {
         Files.move(tmp, topologyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * A listener that records each discovered topology beside the frames and then tells
+     * {@code next}; a topology that cannot be written is a warning, never the end of the capture.
+     */
+    public LiveListener recordingTopology(LiveListener next) {
+        return new LiveListener() {
+            @Override
+            public void cell(String cell, String state, String message) {
+                next.cell(cell, state, message);
+            }
+
+            @Override
+            public void topology(Foundation foundation) {
+                try {
+                    SessionRecorder.this.topology(foundation);
+                } catch (IOException e) {
+                    next.warning("the topology could not be recorded: " + e.getMessage());
+                }
+                next.topology(foundation);
+            }
+
+            @Override
+            public void point(PointStats stats) {
+                next.point(stats);
+            }
+
+            @Override
+            public void warning(String message) {
+                next.warning(message);
+            }
+        };
+    }
+
     public synchronized long framesWritten() {
         return writer.framesWritten();
     }

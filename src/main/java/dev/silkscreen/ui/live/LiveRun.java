@@ -56,7 +56,7 @@ public final class LiveRun implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new SourceException(e.getMessage(), e);
         }
-        LiveListener listener = new LiveListener() {
+        LiveListener toStatus = new LiveListener() {
             @Override
             public void cell(String cell, String state, String message) {
                 status.cell(cell, state, message);
@@ -76,15 +76,9 @@ public final class LiveRun implements AutoCloseable {
             public void topology(Foundation f) {
                 status.topology(f);
                 feed.topology(f);
-                if (recorder != null) {
-                    try {
-                        recorder.topology(f);
-                    } catch (IOException e) {
-                        status.warning("the topology could not be recorded: " + e.getMessage());
-                    }
-                }
             }
         };
+        LiveListener listener = recorder == null ? toStatus : recorder.recordingTopology(toStatus);
         this.source = new LiveFrameSource(this.profile, client, sshConfig, listener, env.defaultUser(),
                 this.profile.capture().duration(), recorder);
         this.hook = new Thread(source::stop, "silkscreen live stop");
