@@ -4,9 +4,9 @@ import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.ssh.SecretPrompter;
 import dev.silkscreen.live.ssh.SshClient;
 import dev.silkscreen.live.ssh.SshConfigLookup;
+import dev.silkscreen.live.stream.ForwardingListener;
 import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
-import dev.silkscreen.live.stream.PointStats;
 import dev.silkscreen.live.stream.SessionRecorder;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.trace.TraceSettings;
@@ -56,25 +56,10 @@ public final class LiveRun implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new SourceException(e.getMessage(), e);
         }
-        LiveListener toStatus = new LiveListener() {
-            @Override
-            public void cell(String cell, String state, String message) {
-                status.cell(cell, state, message);
-            }
-
-            @Override
-            public void point(PointStats stats) {
-                status.point(stats);
-            }
-
-            @Override
-            public void warning(String message) {
-                status.warning(message);
-            }
-
+        LiveListener toStatus = new ForwardingListener(status) {
             @Override
             public void topology(Foundation f) {
-                status.topology(f);
+                super.topology(f);
                 feed.topology(f);
             }
         };
