@@ -9,7 +9,6 @@ import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
 import dev.silkscreen.live.stream.SessionRecorder;
 import dev.silkscreen.model.Foundation;
-import dev.silkscreen.trace.TraceSettings;
 import dev.silkscreen.trace.Tracer;
 import dev.silkscreen.ui.source.PipelineSource;
 import dev.silkscreen.ui.source.SourceException;
@@ -92,7 +91,7 @@ public final class LiveRun implements AutoCloseable {
         feed.topology(f);
         Thread t = new Thread(() -> {
             try {
-                Tracer.run(source, f, TraceSettings.defaults(), feed::offer);
+                Tracer.run(source, f, PipelineSource.TRACE, feed::offer);
                 ended = "the session ended (duration or packet cap reached, or stopped)";
             } catch (IOException e) {
                 ended = "the live stream failed: " + e.getMessage();
