@@ -76,7 +76,13 @@ public final class LiveRun implements AutoCloseable {
      * @throws SourceException when no cell could be reached (the session is then stopped)
      */
     public Foundation start() throws SourceException {
-        Runtime.getRuntime().addShutdownHook(hook);
+        synchronized (this) {
+            if (stopped) {
+                // e.g. the window closed while connecting: no hook to leave behind, nothing to start
+                throw new SourceException("the live session was stopped before it started");
+            }
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
         Foundation f;
         try {
             f = source.start();
