@@ -94,7 +94,6 @@ public final class LiveRun implements AutoCloseable {
             stop();
             throw new SourceException("no cell could be reached and discovered: " + String.join("; ", status.snapshot().messages()));
         }
-        feed.topology(f);
         Thread t = new Thread(() -> {
             try {
                 Tracer.run(source, f, PipelineSource.TRACE, feed::offer);
