@@ -41,18 +41,19 @@ public final class LiveRun implements AutoCloseable {
         this.profile = env.withBoshJump(profile);
         this.recording = record;
         this.feed = new JourneyFeed("live · " + profile.name(), null, PipelineSource.MAX_JOURNEYS);
-        SshClient client;
-        try {
-            client = new SshClient(env.knownHosts(), env.agentSocket(), prompter, env.timeouts());
-            recorder = record == null ? null
-                    : new SessionRecorder(record, "live capture of " + profile.name(), profile.capture().snapLength());
-        } catch (IOException e) {
-            throw new SourceException(e.getMessage(), e);
-        }
         SshConfigLookup sshConfig;
         try {
             sshConfig = SshConfigLookup.load(env.sshConfig());
         } catch (RuntimeException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
+        SshClient client;
+        try {
+            client = new SshClient(env.knownHosts(), env.agentSocket(), prompter, env.timeouts());
+            // last: once the recording is open, nothing here may fail and leave it open
+            recorder = record == null ? null
+                    : new SessionRecorder(record, "live capture of " + profile.name(), profile.capture().snapLength());
+        } catch (IOException e) {
             throw new SourceException(e.getMessage(), e);
         }
         LiveListener toStatus = new ForwardingListener(status) {
