@@ -1,6 +1,7 @@
 package dev.silkscreen.cli;
 
 import dev.silkscreen.capture.CaptureProblem;
+import dev.silkscreen.decode.JsonLineFormatter;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
@@ -238,20 +239,9 @@ public final class TraceCommand implements Callable<Integer> {
         for (FlowSummary.Row r : flows.rows()) {
             out.println(String.format(Locale.ROOT,
                     "{\"flow\":%s,\"delivered\":%d,\"dropped\":%d,\"in_flight\":%d,\"unknown\":%d}",
-                    quote(r.flow()), r.count(Verdict.DELIVERED), r.count(Verdict.DROPPED),
+                    JsonLineFormatter.quote(r.flow(), new StringBuilder()), r.count(Verdict.DELIVERED), r.count(Verdict.DROPPED),
                     r.count(Verdict.IN_FLIGHT), r.count(Verdict.UNKNOWN)));
         }
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.append('"').toString();
     }
 
     private static void printFooter(PrintWriter out, long[] v, Tracer.Outcome o) {
