@@ -247,7 +247,7 @@ public final class TraceCommand implements Callable<Integer> {
     private static void printFooter(PrintWriter out, long[] v, Tracer.Outcome o) {
         out.println();
         out.printf(Locale.ROOT, "%d journeys: %d delivered, %d dropped, %d in flight, %d unknown (not captured); %d frames, %d on the overlay%n",
-                v[0] + v[1] + v[2] + v[3], v[Verdict.DELIVERED.ordinal()], v[Verdict.DROPPED.ordinal()],
+                java.util.Arrays.stream(v).sum(), v[Verdict.DELIVERED.ordinal()], v[Verdict.DROPPED.ordinal()],
                 v[Verdict.IN_FLIGHT.ordinal()], v[Verdict.UNKNOWN.ordinal()], o.stats().frames(), o.stats().overlayFrames());
         for (CellClock c : o.clocks()) {
             if (!c.cell().equals(c.reference())) {
