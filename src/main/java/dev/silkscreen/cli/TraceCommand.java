@@ -181,9 +181,7 @@ public final class TraceCommand implements Callable<Integer> {
         for (CaptureFileSource s : fileSources) {
             CaptureProblem problem = s.problem();
             if (problem != null) {
-                boolean fatal = problem.kind() == CaptureProblem.Kind.NOT_A_CAPTURE;
-                err.println("silkscreen: " + s.file() + ": " + (fatal ? "" : "warning: ") + problem.message());
-                exit = Math.max(exit, fatal ? ExitCodes.USAGE : ExitCodes.PARTIAL);
+                exit = Math.max(exit, CaptureProblems.report(err, s.file().toString(), problem));
             }
         }
         err.flush();
