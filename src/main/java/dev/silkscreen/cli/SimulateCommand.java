@@ -17,6 +17,7 @@ import dev.silkscreen.sim.Simulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class SimulateCommand implements Callable<Integer> {
     String duration;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Scenario s;
         Duration d = null;
         try {
@@ -75,6 +76,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         try {
             Files.createDirectories(out);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserException("--out " + out + ": not a directory");
         } catch (IOException e) {
             throw new UserException("cannot create " + out + ": " + e.getMessage());
         }
@@ -96,14 +99,24 @@ public final class SimulateCommand implements Callable<Integer> {
             frames = w.framesWritten();
         } catch (ScenarioException e) {
             throw new UserException(e.getMessage());
+        } catch (IOException e) {
+            throw cannotWrite(pcap, e);
         }
         try (OutputStream os = Files.newOutputStream(topo)) {
             TopologyJson.write(f, os);
+        } catch (IOException e) {
+            throw cannotWrite(topo, e);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%s: %d frames of %d overlay packets (%d dropped) -> %s, %s%n", s.name(), frames, truths[0], dropped[0], pcap, topo);
         o.flush();
         return ExitCodes.OK;
+    }
+
+    private static UserException cannotWrite(Path file, IOException e) {
+        String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                ? fse.getReason() : e.getMessage();
+        return new UserException("cannot write " + file + ": " + why);
     }
 
     /** One interface per capture point, in cell order: host veths, silk-vtep, the underlay NIC. */
