@@ -43,7 +43,7 @@ final class LiveTrace implements AutoCloseable {
         LiveListener printer = LiveOptions.stderrListener(err);
         LiveListener listener = recorder == null ? printer : recorder.recordingTopology(printer);
         LiveFrameSource source = new LiveFrameSource(profile, options.client(err), options.sshConfigLookup(), listener,
-                LiveOptions.defaultUser(), options.duration(profile), recorder);
+                LiveOptions.defaultUser(), profile.capture().duration(), recorder);
         Thread hook = new Thread(source::stop, "silkscreen live stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Foundation f = source.start();

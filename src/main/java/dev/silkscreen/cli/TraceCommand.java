@@ -198,7 +198,7 @@ public final class TraceCommand implements Callable<Integer> {
         long windowNanos;
         try {
             windowNanos = Durations.parseNanos(window);
-        } catch (ScenarioException | NumberFormatException e) {
+        } catch (ScenarioException e) {
             throw new UserException("--window: not a duration: " + window + " (e.g. 500ms, 2s)");
         }
         if (windowNanos <= 0) {
