@@ -46,7 +46,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into (created if missing).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same capture (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed; the same seed gives the same capture (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--packets", defaultValue = "0", paramLabel = "N",

@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
  * flow with {@code --summary}; {@code --fail-on-drop} exits 3 when any packet was dropped.
  */
 @Command(name = "trace",
-        description = {"Follow each container-to-container packet through the eleven steps of Silk:",
-                "where it was seen, how long each hop took, and where and why it died if it did."},
+        description = {"Follow each container-to-container packet through the eleven steps of Silk.",
+                "Shows where it was seen, how long each hop took, and where and why it died if it did."},
         mixinStandardHelpOptions = true)
 public final class TraceCommand implements Callable<Integer> {
 
