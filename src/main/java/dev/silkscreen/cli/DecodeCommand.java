@@ -96,7 +96,7 @@ public final class DecodeCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": no such file", ExitCodes.USAGE, e);
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read: " + e.getMessage(), ExitCodes.USAGE, e);
+            throw new UserException(file + ": cannot read: " + IoReasons.of(e), ExitCodes.USAGE, e);
         }
     }
 

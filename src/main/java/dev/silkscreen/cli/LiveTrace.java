@@ -37,7 +37,7 @@ final class LiveTrace implements AutoCloseable {
             try {
                 recorder = new SessionRecorder(options.record, "live capture of " + profile.name(), profile.capture().snapLength());
             } catch (IOException e) {
-                throw new UserException("--record " + options.record + ": " + e.getMessage());
+                throw new UserException("--record " + options.record + ": " + IoReasons.of(e));
             }
         }
         LiveListener printer = LiveOptions.stderrListener(err);

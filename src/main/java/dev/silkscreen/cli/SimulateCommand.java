@@ -79,7 +79,7 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (FileAlreadyExistsException e) {
             throw new UserException("--out " + out + ": not a directory");
         } catch (IOException e) {
-            throw new UserException("cannot create " + out + ": " + e.getMessage());
+            throw new UserException("cannot create " + out + ": " + IoReasons.of(e));
         }
         Path pcap = out.resolve(s.name() + ".pcapng");
         Path topo = out.resolve(s.name() + ".topology.json");
@@ -114,9 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static UserException cannotWrite(Path file, IOException e) {
-        String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-                ? fse.getReason() : e.getMessage();
-        return new UserException("cannot write " + file + ": " + why);
+        return new UserException("cannot write " + file + ": " + IoReasons.of(e));
     }
 
     /** One interface per capture point, in cell order: host veths, silk-vtep, the underlay NIC. */

@@ -223,7 +223,7 @@ public final class TraceCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(file)) {
             return TopologyJson.read(in);
         } catch (IOException e) {
-            throw new UserException("--topology " + file + ": cannot read it (" + e.getMessage() + ")");
+            throw new UserException("--topology " + file + ": cannot read it (" + IoReasons.of(e) + ")");
         } catch (IllegalArgumentException e) {
             throw new UserException("--topology " + file + ": " + e.getMessage());
         }
