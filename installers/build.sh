@@ -80,7 +80,6 @@ case "$type" in
       args+=(--linux-deb-maintainer "silkscreen@example.org")
     else
       args+=(--linux-package-deps "gtk3, libXtst, libXxf86vm, mesa-libGL, alsa-lib")
-      args+=(--linux-rpm-license-type "Apache-2.0")
     fi ;;
   msi|exe)
     args+=(--win-menu --win-menu-group Silkscreen --win-shortcut --win-dir-chooser

@@ -494,21 +494,4 @@ public final class Correlator implements CaptureSink {
     public List<CellClock> clocks() {
         return clocks.estimates();
     }
-
-    /** Every capture point seen or announced, in order of first appearance. */
-    public List<CapturePoint> capturePoints() {
-        List<CapturePoint> out = new ArrayList<>();
-        for (PointState ps : topo.points()) {
-            out.add(ps.point);
-        }
-        return out;
-    }
-
-    public JourneyStore store() {
-        return store;
-    }
-
-    public TraceSettings settings() {
-        return settings;
-    }
 }

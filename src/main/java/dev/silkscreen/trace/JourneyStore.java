@@ -31,10 +31,6 @@ public final class JourneyStore {
         listeners.add(listener);
     }
 
-    public void removeListener(Consumer<Journey> listener) {
-        listeners.remove(listener);
-    }
-
     public void add(Journey journey) {
         synchronized (this) {
             if (size == ring.length) {

@@ -1,5 +1,7 @@
 package dev.silkscreen.ui;
 
+import static dev.silkscreen.ui.controls.Buttons.button;
+
 import dev.silkscreen.ui.canvas.PictureView;
 import dev.silkscreen.ui.source.Run;
 import dev.silkscreen.ui.theme.Theme;
@@ -59,13 +61,5 @@ public final class MainToolBar extends ToolBar {
 
     public ComboBox<String> scenarioPicker() {
         return scenarios;
-    }
-
-    private static Button button(String text, String help, Runnable action) {
-        Button b = new Button(text);
-        b.setAccessibleText(help);
-        b.setTooltip(new Tooltip(help));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

@@ -7,7 +7,6 @@ import dev.silkscreen.ui.inspector.InspectorPane;
 import dev.silkscreen.ui.playback.PlaybackBar;
 import dev.silkscreen.ui.steps.StepPanel;
 import dev.silkscreen.ui.steps.StepPanelModel;
-import dev.silkscreen.ui.theme.Theme;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -126,12 +125,5 @@ public final class MainView extends BorderPane {
 
     public MainToolBar toolBar() {
         return toolBar;
-    }
-
-    /** Applies a theme's stylesheet to this view's scene. */
-    public void applyTheme(Theme theme) {
-        if (getScene() != null) {
-            getScene().getStylesheets().setAll(theme.stylesheet());
-        }
     }
 }

@@ -171,26 +171,9 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
     }
 
     /** Passes events on, and turns point starts and ends into {@code opened}/{@code closed}. */
-    private final class Forwarding implements LiveListener {
-        private final LiveListener next;
-
+    private final class Forwarding extends ForwardingListener {
         Forwarding(LiveListener next) {
-            this.next = next;
-        }
-
-        @Override
-        public void cell(String cell, String state, String message) {
-            next.cell(cell, state, message);
-        }
-
-        @Override
-        public void topology(Foundation foundation) {
-            next.topology(foundation);
-        }
-
-        @Override
-        public void warning(String message) {
-            next.warning(message);
+            super(next);
         }
 
         @Override
@@ -205,7 +188,7 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
                     target.closed(stats.point(), now);
                 }
             }
-            next.point(stats);
+            super.point(stats);
         }
     }
 }

@@ -14,13 +14,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * One capture point: a tcpdump on one cell interface, its pcap stream fed to the
  * {@link CaptureStreamParser} (frames go to the sink as they arrive), its stderr read for errors
  * and the kernel drop count. {@link #run()} blocks until the stream ends; {@link #stop()} (any
- * thread) kills the remote process by the pid it printed, then closes the channel.
+ * thread) kills the remote process by the pid it printed, then closes the channel. A stop that
+ * comes before the capture has started starts none; one that comes before the pid is known is
+ * carried out by {@link #run()} as soon as the pid arrives.
  */
 final class PointCapture implements Runnable {
     private static final int MAX_PID_LINE = 24;
@@ -41,6 +44,7 @@ final class PointCapture implements Runnable {
     private volatile RemoteExec exec;
     private volatile boolean stopRequested;
     private volatile String lastErrorLine;
+    private final AtomicBoolean killSent = new AtomicBoolean();
 
     PointCapture(CapturePoint point, SshSession ssh, String command, boolean sudo, FrameSink sink, Consumer<PointStats> onChange) {
         this.point = point;
@@ -66,6 +70,10 @@ final class PointCapture implements Runnable {
 
     @Override
     public void run() {
+        if (stopRequested) {
+            finish(PointState.STOPPED, null);
+            return;
+        }
         RemoteExec rx;
         try {
             rx = ssh.openExec(command);
@@ -81,7 +89,9 @@ final class PointCapture implements Runnable {
         try {
             InputStream out = rx.stdout();
             pid = readPid(out);
-            if (pid > 0) {
+            if (pid > 0 && stopRequested) {
+                kill(rx); // the stop came before the pid: stop() could not send it
+            } else if (pid > 0) {
                 state = PointState.RUNNING;
                 onChange.accept(stats());
                 CaptureStreamParser parser = new CaptureStreamParser(f -> {
@@ -124,25 +134,34 @@ final class PointCapture implements Runnable {
         }
     }
 
-    /** Asks the cell to end this tcpdump (TERM to its pid), waits a little, then closes the channel. */
+    /**
+     * Asks the cell to end this tcpdump (TERM to its pid), waits a little, then closes the channel.
+     * Before the pid is known it only marks the stop, which {@link #run()} then carries out.
+     */
     void stop() {
         stopRequested = true;
         RemoteExec rx = exec;
-        if (rx == null) {
+        if (rx == null || pid <= 0) {
             return;
         }
-        if (pid > 0 && !rx.finished() && ssh.isConnected()) {
-            try {
-                ExecResult r = ssh.exec(TcpdumpCommand.kill(pid, sudo), KILL_GRACE);
-                if (!r.ok()) {
-                    message = "the stop was refused: " + r.why() + "; the cell's timeout will end tcpdump";
-                }
-            } catch (SshException e) {
-                message = "could not send the stop: " + e.getMessage() + "; the cell's timeout will end tcpdump";
-            }
-            waitClosed(rx, KILL_GRACE);
-        }
+        kill(rx);
         rx.close();
+    }
+
+    /** TERM to the pid, once, however many threads ask; then waits a little for the channel to close. */
+    private void kill(RemoteExec rx) {
+        if (rx.finished() || !ssh.isConnected() || !killSent.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            ExecResult r = ssh.exec(TcpdumpCommand.kill(pid, sudo), KILL_GRACE);
+            if (!r.ok()) {
+                message = "the stop was refused: " + r.why() + "; the cell's timeout will end tcpdump";
+            }
+        } catch (SshException e) {
+            message = "could not send the stop: " + e.getMessage() + "; the cell's timeout will end tcpdump";
+        }
+        waitClosed(rx, KILL_GRACE);
     }
 
     private void finish(PointState s, String msg) {

@@ -59,12 +59,7 @@ public final class SessionRecorder implements FrameSink, Closeable {
      * {@code next}; a topology that cannot be written is a warning, never the end of the capture.
      */
     public LiveListener recordingTopology(LiveListener next) {
-        return new LiveListener() {
-            @Override
-            public void cell(String cell, String state, String message) {
-                next.cell(cell, state, message);
-            }
-
+        return new ForwardingListener(next) {
             @Override
             public void topology(Foundation foundation) {
                 try {
@@ -73,16 +68,6 @@ public final class SessionRecorder implements FrameSink, Closeable {
                     next.warning("the topology could not be recorded: " + e.getMessage());
                 }
                 next.topology(foundation);
-            }
-
-            @Override
-            public void point(PointStats stats) {
-                next.point(stats);
-            }
-
-            @Override
-            public void warning(String message) {
-                next.warning(message);
             }
         };
     }

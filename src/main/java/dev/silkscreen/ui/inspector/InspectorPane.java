@@ -47,8 +47,4 @@ public final class InspectorPane extends ScrollPane {
     public PacketView packetView() {
         return packet;
     }
-
-    public ComponentView componentView() {
-        return component;
-    }
 }

@@ -174,10 +174,6 @@ public final class PacketView extends VBox {
         return hex;
     }
 
-    public TreeView<Object> fieldTree() {
-        return fields;
-    }
-
     private String offset(Hop h) {
         if (journey == null || journey.hops().isEmpty()) {
             return "";

@@ -1,5 +1,7 @@
 package dev.silkscreen.ui.live;
 
+import static dev.silkscreen.ui.controls.Buttons.button;
+
 import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.ProfileException;
@@ -390,13 +392,5 @@ public final class LiveDialog extends Dialog<LiveRequest> {
         l.setLabelFor(target);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
-    }
-
-    private static Button button(String text, String help, Runnable action) {
-        Button b = new Button(text);
-        b.setAccessibleText(help);
-        b.setTooltip(new Tooltip(help));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

@@ -4,12 +4,11 @@ import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.ssh.SecretPrompter;
 import dev.silkscreen.live.ssh.SshClient;
 import dev.silkscreen.live.ssh.SshConfigLookup;
+import dev.silkscreen.live.stream.ForwardingListener;
 import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
-import dev.silkscreen.live.stream.PointStats;
 import dev.silkscreen.live.stream.SessionRecorder;
 import dev.silkscreen.model.Foundation;
-import dev.silkscreen.trace.TraceSettings;
 import dev.silkscreen.trace.Tracer;
 import dev.silkscreen.ui.source.PipelineSource;
 import dev.silkscreen.ui.source.SourceException;
@@ -42,39 +41,25 @@ public final class LiveRun implements AutoCloseable {
         this.profile = env.withBoshJump(profile);
         this.recording = record;
         this.feed = new JourneyFeed("live · " + profile.name(), null, PipelineSource.MAX_JOURNEYS);
-        SshClient client;
-        try {
-            client = new SshClient(env.knownHosts(), env.agentSocket(), prompter, env.timeouts());
-            recorder = record == null ? null
-                    : new SessionRecorder(record, "live capture of " + profile.name(), profile.capture().snapLength());
-        } catch (IOException e) {
-            throw new SourceException(e.getMessage(), e);
-        }
         SshConfigLookup sshConfig;
         try {
             sshConfig = SshConfigLookup.load(env.sshConfig());
         } catch (RuntimeException e) {
             throw new SourceException(e.getMessage(), e);
         }
-        LiveListener toStatus = new LiveListener() {
-            @Override
-            public void cell(String cell, String state, String message) {
-                status.cell(cell, state, message);
-            }
-
-            @Override
-            public void point(PointStats stats) {
-                status.point(stats);
-            }
-
-            @Override
-            public void warning(String message) {
-                status.warning(message);
-            }
-
+        SshClient client;
+        try {
+            client = new SshClient(env.knownHosts(), env.agentSocket(), prompter, env.timeouts());
+            // last: once the recording is open, nothing here may fail and leave it open
+            recorder = record == null ? null
+                    : new SessionRecorder(record, "live capture of " + profile.name(), profile.capture().snapLength());
+        } catch (IOException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
+        LiveListener toStatus = new ForwardingListener(status) {
             @Override
             public void topology(Foundation f) {
-                status.topology(f);
+                super.topology(f);
                 feed.topology(f);
             }
         };
@@ -92,7 +77,13 @@ public final class LiveRun implements AutoCloseable {
      * @throws SourceException when no cell could be reached (the session is then stopped)
      */
     public Foundation start() throws SourceException {
-        Runtime.getRuntime().addShutdownHook(hook);
+        synchronized (this) {
+            if (stopped) {
+                // e.g. the window closed while connecting: no hook to leave behind, nothing to start
+                throw new SourceException("the live session was stopped before it started");
+            }
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
         Foundation f;
         try {
             f = source.start();
@@ -104,10 +95,9 @@ public final class LiveRun implements AutoCloseable {
             stop();
             throw new SourceException("no cell could be reached and discovered: " + String.join("; ", status.snapshot().messages()));
         }
-        feed.topology(f);
         Thread t = new Thread(() -> {
             try {
-                Tracer.run(source, f, TraceSettings.defaults(), feed::offer);
+                Tracer.run(source, f, PipelineSource.TRACE, feed::offer);
                 ended = "the session ended (duration or packet cap reached, or stopped)";
             } catch (IOException e) {
                 ended = "the live stream failed: " + e.getMessage();

@@ -1,5 +1,7 @@
 package dev.silkscreen.ui.playback;
 
+import static dev.silkscreen.ui.controls.Buttons.button;
+
 import dev.silkscreen.model.Journey;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -66,14 +68,5 @@ public final class PlaybackBar extends VBox {
 
     private static String name(String app, String ip) {
         return app == null ? ip : app;
-    }
-
-    private static Button button(String text, String help, Runnable action) {
-        Button b = new Button(text);
-        b.setAccessibleText(help);
-        b.setTooltip(new Tooltip(help));
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(true);
-        return b;
     }
 }

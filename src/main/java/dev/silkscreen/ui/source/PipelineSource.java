@@ -10,6 +10,7 @@ import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.trace.CaptureFileSource;
+import dev.silkscreen.trace.JourneyStore;
 import dev.silkscreen.trace.ScenarioSource;
 import dev.silkscreen.trace.Tracer;
 import dev.silkscreen.trace.TimeMergedSource;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +35,8 @@ public final class PipelineSource implements RunSource {
     public static final long MAX_PACKETS = 6_000;
     /** The simulator's seed: the same picture every time. */
     public static final long SEED = 1;
+    /** The correlator's settings: its own store needs to keep no more than the picture does. */
+    public static final TraceSettings TRACE = TraceSettings.defaults().withCapacity(MAX_JOURNEYS);
 
     @Override
     public List<String> scenarios() {
@@ -71,10 +73,10 @@ public final class PipelineSource implements RunSource {
     private Run simulate(Scenario scenario) throws SourceException {
         ScenarioSource source = new ScenarioSource(scenario, SEED, MAX_PACKETS, null);
         Foundation f = source.foundation();
-        Bounded journeys = correlate(source, f);
-        String note = journeys.evicted > 0 ? "only the latest " + MAX_JOURNEYS + " journeys kept" : "";
+        JourneyStore journeys = correlate(source, f);
+        String note = journeys.evicted() > 0 ? "only the latest " + MAX_JOURNEYS + " journeys kept" : "";
         return new Run(scenario.name() + (scenario.description() == null ? "" : " — " + scenario.description()),
-                Run.Origin.SCENARIO, f, journeys.list(), note);
+                Run.Origin.SCENARIO, f, journeys.snapshot(), note);
     }
 
     @Override
@@ -97,10 +99,10 @@ public final class PipelineSource implements RunSource {
         if (files.isEmpty()) {
             throw new SourceException("no capture file chosen (only a topology)");
         }
-        Bounded bounded = correlate(new TimeMergedSource(files), topology);
-        List<Journey> journeys = bounded.list();
+        JourneyStore store = correlate(new TimeMergedSource(files), topology);
+        List<Journey> journeys = store.snapshot();
         List<String> problems = new ArrayList<>();
-        if (bounded.evicted > 0) {
+        if (store.evicted() > 0) {
             problems.add("only the latest " + MAX_JOURNEYS + " journeys kept");
         }
         List<CapturePoint> points = new ArrayList<>();
@@ -126,10 +128,11 @@ public final class PipelineSource implements RunSource {
         }
     }
 
-    private static Bounded correlate(FrameSource source, Foundation topology) throws SourceException {
-        Bounded out = new Bounded();
+    /** The latest {@link #MAX_JOURNEYS} journeys of {@code source}, and how many older ones were let go. */
+    private static JourneyStore correlate(FrameSource source, Foundation topology) throws SourceException {
+        JourneyStore out = new JourneyStore(MAX_JOURNEYS);
         try {
-            Tracer.run(source, topology, TraceSettings.defaults(), out::add);
+            Tracer.run(source, topology, TRACE, out::add);
         } catch (IOException e) {
             throw new SourceException(source.describe() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -137,23 +140,5 @@ public final class PipelineSource implements RunSource {
             throw new SourceException("interrupted while reading " + source.describe(), e);
         }
         return out;
-    }
-
-    /** The latest {@link #MAX_JOURNEYS} journeys, and how many older ones were let go. */
-    private static final class Bounded {
-        private final ArrayDeque<Journey> journeys = new ArrayDeque<>();
-        private long evicted;
-
-        void add(Journey j) {
-            if (journeys.size() == MAX_JOURNEYS) {
-                journeys.removeFirst();
-                evicted++;
-            }
-            journeys.addLast(j);
-        }
-
-        List<Journey> list() {
-            return List.copyOf(journeys);
-        }
     }
 }
