@@ -147,20 +147,7 @@ final class PcapngBlocks implements RecordParser {
             emitter.corrupt("enhanced packet block shorter than 32 bytes", 4);
             return false;
         }
-        Interface iface = interfaceAt(EndianBytes.i32(b, off + 8, littleEndian));
-        if (iface == null) {
-            return false;
-        }
-        long ts = (EndianBytes.u32(b, off + 12, littleEndian) << 32) | EndianBytes.u32(b, off + 16, littleEndian);
-        int capLen = EndianBytes.i32(b, off + 20, littleEndian);
-        int origLen = EndianBytes.i32(b, off + 24, littleEndian);
-        if (capLen < 0 || capLen > len - 32) {
-            emitter.corrupt("packet length " + Integer.toUnsignedString(capLen) + " larger than its block", 20);
-            return false;
-        }
-        lastTime = iface.timestamps().toNanos(ts);
-        emitter.emit(iface.point(), lastTime, iface.linkType(), Math.max(capLen, origLen), b, off + 28, capLen);
-        return true;
+        return timedPacket(b, off, len, EndianBytes.i32(b, off + 8, littleEndian));
     }
 
     private boolean simplePacket(byte[] b, int off, int len) {
@@ -189,7 +176,15 @@ final class PcapngBlocks implements RecordParser {
             emitter.corrupt("packet block shorter than 32 bytes", 4);
             return false;
         }
-        Interface iface = interfaceAt(EndianBytes.u16(b, off + 8, littleEndian));
+        return timedPacket(b, off, len, EndianBytes.u16(b, off + 8, littleEndian));
+    }
+
+    /**
+     * The part an Enhanced and an obsolete Packet Block share after the interface id: timestamp
+     * (high, low) at 12, captured and original length at 20 and 24, data at 28.
+     */
+    private boolean timedPacket(byte[] b, int off, int len, int interfaceId) {
+        Interface iface = interfaceAt(interfaceId);
         if (iface == null) {
             return false;
         }

@@ -23,16 +23,11 @@ import java.util.Map;
  * <p>Block layouts: pcapng draft (IETF opsawg-pcapng) sections 4.1 (SHB), 4.2 (IDB), 4.3 (EPB).
  */
 public final class PcapngWriter implements FrameSink, Closeable {
-    static final int SHB = 0x0A0D0D0A;
-    static final int IDB = 0x00000001;
-    static final int EPB = 0x00000006;
-    static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
+    // Block types, the byte-order magic, if_name and if_tsresol: the reader's (PcapngBlocks) constants.
     static final int OPT_END = 0;
     static final int OPT_COMMENT = 1;
     static final int SHB_USERAPPL = 4;
-    static final int IF_NAME = 2;
     static final int IF_DESCRIPTION = 3;
-    static final int IF_TSRESOL = 9;
     /** Option lengths are 16-bit. */
     static final int MAX_OPTION_LEN = 0xFFFF;
 
@@ -61,21 +56,22 @@ public final class PcapngWriter implements FrameSink, Closeable {
 
     /** Interface id of a point (writing its IDB the first time), with an optional description. */
     public int interfaceFor(CapturePoint point, int linkType, String description) {
-        Integer id = interfaces.get(new Key(point, linkType));
+        Key key = new Key(point, linkType);
+        Integer id = interfaces.get(key);
         if (id != null) {
             return id;
         }
         int newId = interfaces.size();
-        interfaces.put(new Key(point, linkType), newId);
+        interfaces.put(key, newId);
         begin();
         buf.putShort((short) linkType).putShort((short) 0).putInt(snapLen);
-        putOption(IF_NAME, point.name().getBytes(StandardCharsets.UTF_8));
+        putOption(PcapngBlocks.IF_NAME, point.name().getBytes(StandardCharsets.UTF_8));
         if (description != null && !description.isEmpty()) {
             putOption(IF_DESCRIPTION, description.getBytes(StandardCharsets.UTF_8));
         }
-        putOption(IF_TSRESOL, new byte[] {9});
+        putOption(PcapngBlocks.IF_TSRESOL, new byte[] {9});
         putOptionEnd();
-        end(IDB);
+        end(PcapngBlocks.IDB);
         return newId;
     }
 
@@ -99,7 +95,7 @@ public final class PcapngWriter implements FrameSink, Closeable {
             putOption(OPT_COMMENT, note);
             putOptionEnd();
         }
-        end(EPB);
+        end(PcapngBlocks.EPB);
         framesWritten++;
     }
 
@@ -123,13 +119,13 @@ public final class PcapngWriter implements FrameSink, Closeable {
 
     private void writeSectionHeader(String note) {
         begin();
-        buf.putInt(BYTE_ORDER_MAGIC).putShort((short) 1).putShort((short) 0).putLong(-1L);
+        buf.putInt(PcapngBlocks.BYTE_ORDER_MAGIC).putShort((short) 1).putShort((short) 0).putLong(-1L);
         if (note != null && !note.isEmpty()) {
             putOption(OPT_COMMENT, note.getBytes(StandardCharsets.UTF_8));
         }
         putOption(SHB_USERAPPL, ("Silkscreen " + dev.silkscreen.Version.get()).getBytes(StandardCharsets.UTF_8));
         putOptionEnd();
-        end(SHB);
+        end(PcapngBlocks.SHB);
     }
 
     private void begin() {

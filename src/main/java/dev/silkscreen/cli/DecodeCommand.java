@@ -56,10 +56,8 @@ public final class DecodeCommand implements Callable<Integer> {
             out.flush();
             CaptureProblem problem = result.problem();
             if (problem != null) {
-                boolean fatal = problem.kind() == CaptureProblem.Kind.NOT_A_CAPTURE;
-                err.println("silkscreen: " + name(file) + ": " + (fatal ? "" : "warning: ") + problem.message());
+                exit = Math.max(exit, CaptureProblems.report(err, name(file), problem));
                 err.flush();
-                exit = Math.max(exit, fatal ? ExitCodes.USAGE : ExitCodes.PARTIAL);
             }
         }
         return exit;
@@ -98,7 +96,7 @@ public final class DecodeCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": no such file", ExitCodes.USAGE, e);
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read: " + e.getMessage(), ExitCodes.USAGE, e);
+            throw new UserException(file + ": cannot read: " + IoReasons.of(e), ExitCodes.USAGE, e);
         }
     }
 

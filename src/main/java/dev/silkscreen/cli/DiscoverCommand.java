@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code silkscreen discover PROFILE}: connects to every cell, reads it with read-only commands, prints the foundation. */
 @Command(name = "discover",
-        description = {"Read every cell of a foundation profile over SSH (read-only: ip, bridge, iptables-save,",
-                "the container metadata store) and print what Silk looks like there: cells, containers, tags, policies."},
+        description = {"Read every cell of a foundation profile over SSH and print what Silk looks like there.",
+                "Read-only (ip, bridge, iptables-save, the container metadata store); shows cells, containers,",
+                "tags and policies."},
         mixinStandardHelpOptions = true)
 public final class DiscoverCommand implements Callable<Integer> {
 

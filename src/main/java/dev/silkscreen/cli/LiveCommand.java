@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
  * cell for the profile's duration (or until Ctrl-C), recorded for replay, with per-point counters.
  */
 @Command(name = "live",
-        description = {"Capture live from every cell of a foundation profile over SSH (tcpdump on each",
-                "container veth, silk-vtep and the underlay NIC) and record it for replay; Ctrl-C stops."},
+        description = {"Capture live from every cell of a foundation profile over SSH and record it for replay.",
+                "tcpdump runs on each container veth, silk-vtep and the underlay NIC; Ctrl-C stops."},
         mixinStandardHelpOptions = true)
 public final class LiveCommand implements Callable<Integer> {
 

@@ -13,7 +13,6 @@ import dev.silkscreen.live.stream.PointStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Options shared by the verbs that connect to cells ({@code discover}, {@code live}, {@code trace --live}). */
@@ -68,10 +67,6 @@ public final class LiveOptions {
         } catch (ProfileException e) {
             throw new UserException(e.getMessage());
         }
-    }
-
-    Duration duration(FoundationProfile p) {
-        return p.capture().duration();
     }
 
     static String defaultUser() {

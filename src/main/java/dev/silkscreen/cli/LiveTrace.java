@@ -1,6 +1,8 @@
 package dev.silkscreen.cli;
 
 import dev.silkscreen.live.profile.FoundationProfile;
+import dev.silkscreen.live.ssh.SshClient;
+import dev.silkscreen.live.ssh.SshConfigLookup;
 import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
 import dev.silkscreen.live.stream.SessionRecorder;
@@ -32,24 +34,29 @@ final class LiveTrace implements AutoCloseable {
 
     static LiveTrace open(Path profileFile, LiveOptions options, PrintWriter err) {
         FoundationProfile profile = options.profile(profileFile);
+        // Everything that can fail on bad options comes before the recording is opened, so that
+        // such an error leaves no empty, open pcapng behind.
+        SshClient client = options.client(err);
+        SshConfigLookup sshConfig = options.sshConfigLookup();
         SessionRecorder recorder = null;
         if (options.record != null) {
             try {
                 recorder = new SessionRecorder(options.record, "live capture of " + profile.name(), profile.capture().snapLength());
             } catch (IOException e) {
-                throw new UserException("--record " + options.record + ": " + e.getMessage());
+                throw new UserException("--record " + options.record + ": " + IoReasons.of(e));
             }
         }
         LiveListener printer = LiveOptions.stderrListener(err);
         LiveListener listener = recorder == null ? printer : recorder.recordingTopology(printer);
-        LiveFrameSource source = new LiveFrameSource(profile, options.client(err), options.sshConfigLookup(), listener,
-                LiveOptions.defaultUser(), options.duration(profile), recorder);
+        LiveFrameSource source = new LiveFrameSource(profile, client, sshConfig, listener,
+                LiveOptions.defaultUser(), profile.capture().duration(), recorder);
         Thread hook = new Thread(source::stop, "silkscreen live stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Foundation f = source.start();
         if (f.cells().isEmpty()) {
             source.stop();
             removeHook(hook);
+            closeQuietly(recorder);
             throw new UserException("no cell could be reached and discovered (see the messages above)");
         }
         return new LiveTrace(source, recorder, f, hook, err);
@@ -81,6 +88,17 @@ final class LiveTrace implements AutoCloseable {
                 err.println("silkscreen: the recording could not be finished: " + e.getMessage());
             }
             err.flush();
+        }
+    }
+
+    /** Finishes the recording of a session that could not start (a valid capture without frames). */
+    private static void closeQuietly(SessionRecorder recorder) {
+        if (recorder != null) {
+            try {
+                recorder.close();
+            } catch (IOException e) {
+                // the error about the session is the one to report
+            }
         }
     }
 

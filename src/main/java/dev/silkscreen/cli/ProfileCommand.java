@@ -75,7 +75,7 @@ public final class ProfileCommand implements Runnable {
             try {
                 json = input.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(input));
             } catch (IOException e) {
-                throw new UserException(input + ": cannot read: " + e.getMessage());
+                throw new UserException(input + ": cannot read: " + IoReasons.of(e));
             }
             AuthMethod method = AuthMethod.parse(auth);
             if (method == null) {
@@ -105,7 +105,7 @@ public final class ProfileCommand implements Runnable {
                 try {
                     Files.writeString(output, text);
                 } catch (IOException e) {
-                    throw new UserException(output + ": cannot write: " + e.getMessage());
+                    throw new UserException(output + ": cannot write: " + IoReasons.of(e));
                 }
             }
             return ExitCodes.OK;

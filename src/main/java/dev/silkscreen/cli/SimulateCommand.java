@@ -17,6 +17,7 @@ import dev.silkscreen.sim.Simulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into (created if missing).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same capture (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed; the same seed gives the same capture (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--packets", defaultValue = "0", paramLabel = "N",
@@ -56,7 +57,7 @@ public final class SimulateCommand implements Callable<Integer> {
     String duration;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Scenario s;
         Duration d = null;
         try {
@@ -75,8 +76,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         try {
             Files.createDirectories(out);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserException("--out " + out + ": not a directory");
         } catch (IOException e) {
-            throw new UserException("cannot create " + out + ": " + e.getMessage());
+            throw new UserException("cannot create " + out + ": " + IoReasons.of(e));
         }
         Path pcap = out.resolve(s.name() + ".pcapng");
         Path topo = out.resolve(s.name() + ".topology.json");
@@ -96,14 +99,22 @@ public final class SimulateCommand implements Callable<Integer> {
             frames = w.framesWritten();
         } catch (ScenarioException e) {
             throw new UserException(e.getMessage());
+        } catch (IOException e) {
+            throw cannotWrite(pcap, e);
         }
         try (OutputStream os = Files.newOutputStream(topo)) {
             TopologyJson.write(f, os);
+        } catch (IOException e) {
+            throw cannotWrite(topo, e);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%s: %d frames of %d overlay packets (%d dropped) -> %s, %s%n", s.name(), frames, truths[0], dropped[0], pcap, topo);
         o.flush();
         return ExitCodes.OK;
+    }
+
+    private static UserException cannotWrite(Path file, IOException e) {
+        return new UserException("cannot write " + file + ": " + IoReasons.of(e));
     }
 
     /** One interface per capture point, in cell order: host veths, silk-vtep, the underlay NIC. */

@@ -75,7 +75,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new UserException(e.getMessage());
         } catch (IOException e) {
-            throw new UserException("cannot write " + out + ": " + e.getMessage(), ExitCodes.SOFTWARE, e);
+            throw new UserException("cannot write " + out + ": " + IoReasons.of(e), ExitCodes.SOFTWARE, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.silkscreen.cli;
 
 import dev.silkscreen.capture.CaptureProblem;
+import dev.silkscreen.decode.JsonLineFormatter;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
@@ -43,8 +44,8 @@ import picocli.CommandLine.Spec;
  * flow with {@code --summary}; {@code --fail-on-drop} exits 3 when any packet was dropped.
  */
 @Command(name = "trace",
-        description = {"Follow each container-to-container packet through the eleven steps of Silk:",
-                "where it was seen, how long each hop took, and where and why it died if it did."},
+        description = {"Follow each container-to-container packet through the eleven steps of Silk.",
+                "Shows where it was seen, how long each hop took, and where and why it died if it did."},
         mixinStandardHelpOptions = true)
 public final class TraceCommand implements Callable<Integer> {
 
@@ -180,9 +181,7 @@ public final class TraceCommand implements Callable<Integer> {
         for (CaptureFileSource s : fileSources) {
             CaptureProblem problem = s.problem();
             if (problem != null) {
-                boolean fatal = problem.kind() == CaptureProblem.Kind.NOT_A_CAPTURE;
-                err.println("silkscreen: " + s.file() + ": " + (fatal ? "" : "warning: ") + problem.message());
-                exit = Math.max(exit, fatal ? ExitCodes.USAGE : ExitCodes.PARTIAL);
+                exit = Math.max(exit, CaptureProblems.report(err, s.file().toString(), problem));
             }
         }
         err.flush();
@@ -199,7 +198,7 @@ public final class TraceCommand implements Callable<Integer> {
         long windowNanos;
         try {
             windowNanos = Durations.parseNanos(window);
-        } catch (ScenarioException | NumberFormatException e) {
+        } catch (ScenarioException e) {
             throw new UserException("--window: not a duration: " + window + " (e.g. 500ms, 2s)");
         }
         if (windowNanos <= 0) {
@@ -224,7 +223,7 @@ public final class TraceCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(file)) {
             return TopologyJson.read(in);
         } catch (IOException e) {
-            throw new UserException("--topology " + file + ": cannot read it (" + e.getMessage() + ")");
+            throw new UserException("--topology " + file + ": cannot read it (" + IoReasons.of(e) + ")");
         } catch (IllegalArgumentException e) {
             throw new UserException("--topology " + file + ": " + e.getMessage());
         }
@@ -238,26 +237,15 @@ public final class TraceCommand implements Callable<Integer> {
         for (FlowSummary.Row r : flows.rows()) {
             out.println(String.format(Locale.ROOT,
                     "{\"flow\":%s,\"delivered\":%d,\"dropped\":%d,\"in_flight\":%d,\"unknown\":%d}",
-                    quote(r.flow()), r.count(Verdict.DELIVERED), r.count(Verdict.DROPPED),
+                    JsonLineFormatter.quote(r.flow(), new StringBuilder()), r.count(Verdict.DELIVERED), r.count(Verdict.DROPPED),
                     r.count(Verdict.IN_FLIGHT), r.count(Verdict.UNKNOWN)));
         }
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.append('"').toString();
     }
 
     private static void printFooter(PrintWriter out, long[] v, Tracer.Outcome o) {
         out.println();
         out.printf(Locale.ROOT, "%d journeys: %d delivered, %d dropped, %d in flight, %d unknown (not captured); %d frames, %d on the overlay%n",
-                v[0] + v[1] + v[2] + v[3], v[Verdict.DELIVERED.ordinal()], v[Verdict.DROPPED.ordinal()],
+                java.util.Arrays.stream(v).sum(), v[Verdict.DELIVERED.ordinal()], v[Verdict.DROPPED.ordinal()],
                 v[Verdict.IN_FLIGHT.ordinal()], v[Verdict.UNKNOWN.ordinal()], o.stats().frames(), o.stats().overlayFrames());
         for (CellClock c : o.clocks()) {
             if (!c.cell().equals(c.reference())) {

@@ -23,8 +23,7 @@ public final class SummaryFormatter {
         }
         sb.append(' ');
         if (d.encapsulated) {
-            Names.ipv4(d.outerSrc, sb).append('.').append(d.outerSport).append(" > ");
-            Names.ipv4(d.outerDst, sb).append('.').append(d.outerDport).append(": VXLAN vni ").append(d.vni);
+            endpoints(d.outerSrc, d.outerSport, d.outerDst, d.outerDport, sb).append(": VXLAN vni ").append(d.vni);
             if (d.hasGbp()) {
                 sb.append(" gbp ").append(d.gbp);
             }
@@ -55,16 +54,7 @@ public final class SummaryFormatter {
     }
 
     private static void ipv4(DecodedFrame d, StringBuilder sb) {
-        Names.ipv4(d.src, sb);
-        if (d.sport >= 0) {
-            sb.append('.').append(d.sport);
-        }
-        sb.append(" > ");
-        Names.ipv4(d.dst, sb);
-        if (d.dport >= 0) {
-            sb.append('.').append(d.dport);
-        }
-        sb.append(": ");
+        endpoints(d.src, d.sport, d.dst, d.dport, sb).append(": ");
         if (d.fragOffset > 0) {
             sb.append(Names.ipProto(d.ipProto).toUpperCase()).append(" fragment id ").append(d.ipId)
                     .append(" offset ").append(d.fragOffset).append(d.moreFragments ? " (more)" : "");
@@ -79,6 +69,25 @@ public final class SummaryFormatter {
             }
             default -> sb.append("IP proto ").append(Names.ipProto(d.ipProto));
         }
+        lengthAndFragment(d, sb);
+    }
+
+    /** {@code SRC[.SPORT] > DST[.DPORT]}; a port below 0 (absent) is left out. */
+    private static StringBuilder endpoints(int src, int sport, int dst, int dport, StringBuilder sb) {
+        Names.ipv4(src, sb);
+        if (sport >= 0) {
+            sb.append('.').append(sport);
+        }
+        sb.append(" > ");
+        Names.ipv4(dst, sb);
+        if (dport >= 0) {
+            sb.append('.').append(dport);
+        }
+        return sb;
+    }
+
+    /** The payload length when known, and whether this is the first fragment of a larger packet. */
+    private static void lengthAndFragment(DecodedFrame d, StringBuilder sb) {
         if (d.payloadLen >= 0) {
             sb.append(" len ").append(d.payloadLen);
         }
@@ -118,23 +127,10 @@ public final class SummaryFormatter {
             case IcmpLayer.TIME_EXCEEDED -> sb.append("time exceeded");
             default -> sb.append("type ").append(d.icmpType).append(" code ").append(d.icmpCode);
         }
-        if (d.payloadLen >= 0) {
-            sb.append(" len ").append(d.payloadLen);
-        }
-        if (d.moreFragments) {
-            sb.append(" (first fragment, id ").append(d.ipId).append(')');
-        }
+        lengthAndFragment(d, sb);
         if (d.hasQuoted) {
             sb.append(", quoting ").append(Names.ipProto(d.quotedProto).toUpperCase()).append(' ');
-            Names.ipv4(d.quotedSrc, sb);
-            if (d.quotedSport >= 0) {
-                sb.append('.').append(d.quotedSport);
-            }
-            sb.append(" > ");
-            Names.ipv4(d.quotedDst, sb);
-            if (d.quotedDport >= 0) {
-                sb.append('.').append(d.quotedDport);
-            }
+            endpoints(d.quotedSrc, d.quotedSport, d.quotedDst, d.quotedDport, sb);
             if (d.quotedSeq >= 0) {
                 sb.append(" seq ").append(d.quotedSeq);
             }

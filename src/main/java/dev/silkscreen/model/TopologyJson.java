@@ -156,8 +156,8 @@ public final class TopologyJson {
         Map<String, CellTables> tables = new LinkedHashMap<>();
         for (JsonNode n : root.path("cells")) {
             String name = text(n, "name");
-            cells.add(new Cell(name, text(n, "underlayIp"), n.path("underlayNic").asText("eth0"),
-                    n.path("underlayMtu").asInt(1500), text(n, "subnet")));
+            cells.add(checkedSubnet(new Cell(name, text(n, "underlayIp"), n.path("underlayNic").asText("eth0"),
+                    n.path("underlayMtu").asInt(1500), text(n, "subnet"))));
             List<Route> routes = new ArrayList<>();
             for (JsonNode r : n.path("routes")) {
                 routes.add(new Route(text(r, "destination"), optText(r, "via"), text(r, "dev"), optText(r, "src"), optText(r, "origin")));
@@ -193,6 +193,21 @@ public final class TopologyJson {
             faults.add(new Fault(text(n, "kind"), optText(n, "cell"), optText(n, "peer"), optText(n, "detail")));
         }
         return new Foundation(root.path("name").asText(), cells, apps, instances, policies, rules, tables, faults);
+    }
+
+    /** The cell, once its lease reads as an IPv4 network: readers derive the VTEP and more from it. */
+    private static Cell checkedSubnet(Cell c) {
+        try {
+            c.subnetAddress();
+            int prefix = c.subnetPrefix();
+            if (prefix >= 0 && prefix <= 32) {
+                return c;
+            }
+        } catch (IllegalArgumentException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("topology file: cell " + c.name() + ": subnet \"" + c.subnet()
+                + "\" is not an IPv4 network like 10.255.1.0/24");
     }
 
     private static String text(JsonNode n, String field) {

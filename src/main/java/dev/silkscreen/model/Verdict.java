@@ -17,8 +17,4 @@ public enum Verdict {
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-
-    public static Verdict ofWord(String word) {
-        return valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
 }

@@ -4,6 +4,12 @@ import java.util.Locale;
 
 /** Parses durations as scenarios write them: {@code 250us}, {@code 3ms}, {@code 2s}, {@code 1m}, {@code -1ms}. */
 public final class Durations {
+    /**
+     * About 100 years: longer durations are refused, so that a time plus a duration (a run's end,
+     * a clock offset) stays far from overflowing a {@code long} of ns since the epoch.
+     */
+    static final double MAX_NANOS = 100 * 365.25 * 86_400 * 1e9;
+
     private Durations() {
     }
 
@@ -29,10 +35,15 @@ public final class Durations {
         } else {
             throw new ScenarioException("not a duration: " + text + " (e.g. 250us, 3ms, 2s, 1m)");
         }
+        double nanos;
         try {
-            return Math.round(Double.parseDouble(num.trim()) * unit);
+            nanos = Double.parseDouble(num.trim()) * unit;
         } catch (NumberFormatException e) {
             throw new ScenarioException("not a duration: " + text + " (e.g. 250us, 3ms, 2s, 1m)");
         }
+        if (Math.abs(nanos) > MAX_NANOS) {
+            throw new ScenarioException("duration " + text + " is longer than 100 years");
+        }
+        return Math.round(nanos);
     }
 }

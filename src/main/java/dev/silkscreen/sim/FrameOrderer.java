@@ -10,15 +10,7 @@ import java.util.PriorityQueue;
  * frame before the next event's time can be released.
  */
 final class FrameOrderer {
-    private record Pending(long time, long seq, Frame frame) implements Comparable<Pending> {
-        @Override
-        public int compareTo(Pending o) {
-            int c = Long.compare(time, o.time);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
-    private final PriorityQueue<Pending> pending = new PriorityQueue<>();
+    private final PriorityQueue<Timed<Frame>> pending = new PriorityQueue<>();
     private final FrameSink out;
     private long seq;
 
@@ -27,13 +19,13 @@ final class FrameOrderer {
     }
 
     void add(long trueTime, Frame f) {
-        pending.add(new Pending(trueTime, seq++, f));
+        pending.add(new Timed<>(trueTime, seq++, f));
     }
 
     /** Releases every frame earlier than {@code time}. */
     void releaseBefore(long time) {
-        while (!pending.isEmpty() && pending.peek().time < time) {
-            out.accept(pending.poll().frame);
+        while (!pending.isEmpty() && pending.peek().time() < time) {
+            out.accept(pending.poll().item());
         }
     }
 

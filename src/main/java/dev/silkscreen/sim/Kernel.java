@@ -153,12 +153,12 @@ final class Kernel {
             return Ipv4.parse(r.src());
         }
         if (r.dev().equals(SilkNames.VTEP_IFACE)) {
-            return cell.subnetAddress();
+            return vtepIp;
         }
         if (r.dev().startsWith("s-")) {
             return Ipv4.parse(SilkNames.VETH_HOST_IP);
         }
-        return Ipv4.parse(cell.underlayIp());
+        return underlayIp;
     }
 
     boolean isLocalAddress(int ip) {

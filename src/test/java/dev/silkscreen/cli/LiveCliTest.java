@@ -108,6 +108,18 @@ class LiveCliTest {
     }
 
     @Test
+    void whenNoCellCanBeReachedTheRecordingIsStillAFinishedCapture() throws Exception {
+        Path rec = dir.resolve("nothing.pcapng");
+        Path emptyKnownHosts = Files.writeString(dir.resolve("empty_known_hosts"), "");
+        assertThat(run("live", profile.toString(), "--record", rec.toString(), "--known-hosts", emptyKnownHosts.toString(),
+                "--ssh-config", dir.resolve("no-ssh-config").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("no cell could be reached");
+        dev.silkscreen.capture.CaptureReader.Result read = dev.silkscreen.capture.CaptureReader.read(rec, f -> { }, null);
+        assertThat(read.problem()).as("reading the recording back").isNull();
+        assertThat(read.frames()).isZero();
+    }
+
+    @Test
     void traceLiveRunsForTheDurationAndPrintsTheTable() {
         assertThat(run(withSsh("trace", "--live", profile.toString(), "--duration", "2s"))).as(err.toString()).isZero();
         assertThat(out.toString()).contains("journeys");

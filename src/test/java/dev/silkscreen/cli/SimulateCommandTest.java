@@ -51,6 +51,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsAOneLineErrorWithExit2() throws Exception {
+        Files.createDirectory(dir.resolve("seed.pcapng"));
+        assertThat(run("simulate", "--scenario", "seed", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(1).first().asString().contains("cannot write").contains("seed.pcapng");
+    }
+
+    @Test
+    void anOutThatIsAFileIsAOneLineErrorSayingSo() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        assertThat(run("simulate", "--scenario", "seed", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(1).first().asString().contains("--out " + file + ": not a directory");
+    }
+
+    @Test
     void badYamlIsAOneLineErrorWithExit2() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "name: x\ncellz: []\n");

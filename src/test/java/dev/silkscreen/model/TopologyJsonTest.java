@@ -35,6 +35,17 @@ class TopologyJsonTest {
     }
 
     @Test
+    void aCellWhoseSubnetIsNotANetworkIsRejectedOnReadingWithItsName() {
+        String json = "{\"format\":\"" + TopologyJson.FORMAT + "\",\"cells\":[{\"name\":\"cell9\",\"underlayIp\":\"10.0.0.9\","
+                + "\"subnet\":\"10.255.9/24\"}]}";
+        assertThatThrownBy(() -> TopologyJson.fromJson(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cell9").hasMessageContaining("10.255.9/24");
+        String badPrefix = json.replace("10.255.9/24", "10.255.9.0/40");
+        assertThatThrownBy(() -> TopologyJson.fromJson(badPrefix)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("10.255.9.0/40");
+    }
+
+    @Test
     void derivedFieldsAreWrittenForReaders() {
         String json = TopologyJson.toJson(sample());
         assertThat(json).contains("\"vtepMac\" : \"ee:ee:0a:ff:4d:00\"", "\"veth\" : \"s-010255021002\"",
