@@ -67,6 +67,12 @@ public final class Correlator implements CaptureSink {
     private static final int WARM_JOURNEYS = 512;
     /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
     private long absorbed;
+    /** How long past its window a decided journey's identity is kept for late frames: longer than any stream's backlog. */
+    private static final long DECIDED_RETAIN_NANOS = 10_000_000_000L;
+    private static final int DECIDED_CAPACITY = 65_536;
+    private final DecidedPackets decided;
+    /** Frames of already decided packets, come late (a stream's backlog): they start no journey. */
+    private long lateSightings;
 
     /**
      * @param topology the foundation from a topology file, or null to infer everything from frames
@@ -77,6 +83,8 @@ public final class Correlator implements CaptureSink {
         this.store = store;
         this.topo = new Topology(topology);
         this.judge = new Judge(topo, clocks);
+        this.decided = new DecidedPackets(settings.windowNanos(), Math.max(DECIDED_RETAIN_NANOS, 2 * settings.windowNanos()),
+                DECIDED_CAPACITY);
     }
 
     @Override
@@ -204,12 +212,17 @@ public final class Correlator implements CaptureSink {
             hi = lo;
         }
         FlowTrack track = flows.get(key);
+        OpenJourney j = track == null ? null : track.exact(lo, hi, d.ipId, ack, ps);
+        if (j == null && !(proto == FlowKey.TCP && hi - lo > 1 && track != null && track.hasOverlapping(lo, hi, d.ipId, ps))
+                && decided.matches(key, lo, hi, d.ipId, ack, ps, corrected)) {
+            lateSightings++;
+            return;
+        }
         if (track == null) {
             track = new FlowTrack(key);
             flows.put(key, track);
         }
         Sighting s = new Sighting(ps, frame.timeNanos(), frame, d.encapsulated, d.outerSrc, d.outerDst, d.gbp, lo, hi, d.ipId);
-        OpenJourney j = track.exact(lo, hi, d.ipId, ack, ps);
         if (j != null) {
             if (j.hi == OpenJourney.UNKNOWN_END && hi != OpenJourney.UNKNOWN_END) {
                 // First seen cut by a snap length: this frame tells its length and flags.
@@ -391,6 +404,7 @@ public final class Correlator implements CaptureSink {
         }
         if (mark >= nextPrune) {
             pruneEvidence(mark - 2 * window);
+            decided.expire(mark);
             nextPrune = mark + window;
         }
     }
@@ -434,6 +448,9 @@ public final class Correlator implements CaptureSink {
             flows.remove(track.key);
         }
         boolean windowOpen = finishing && j.lastCorrected + settings.windowNanos() >= watermark;
+        if (!finishing) {
+            decided.add(j);
+        }
         store.add(judge.decide(j, evidenceOf(j), watermark, windowOpen, true));
     }
 
@@ -487,7 +504,8 @@ public final class Correlator implements CaptureSink {
     }
 
     public TraceStats stats() {
-        return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, nextId - 1 - absorbed, order.size(), decidedEarly);
+        return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, nextId - 1 - absorbed, order.size(), decidedEarly,
+                lateSightings);
     }
 
     /** Estimated clock offsets of the cells (relative to a reference cell). */

@@ -137,15 +137,29 @@ final class FlowTrack {
         long len = hi - lo;
         for (int i = lowerBound(lo - maxLen + 1); i < end && los[i] < hi; i++) {
             OpenJourney j = js[i];
-            if (!j.ranged() || j.hi <= lo || j.hi - j.lo == len) {
-                continue;
-            }
-            long part = j.overlap(lo, hi);
-            if (part > 0 && idsCompatible(j.ipId, ipId, Math.max(len, j.hi - j.lo))
-                    && j.coveredAt(p) + part <= j.hi - j.lo) {
+            if (continues(j, lo, hi, len, ipId, p)) {
                 out.add(j);
             }
         }
+    }
+
+    /** True when {@link #overlapping} would find a journey. */
+    boolean hasOverlapping(long lo, long hi, int ipId, PointState p) {
+        long len = hi - lo;
+        for (int i = lowerBound(lo - maxLen + 1); i < end && los[i] < hi; i++) {
+            if (continues(js[i], lo, hi, len, ipId, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean continues(OpenJourney j, long lo, long hi, long len, int ipId, PointState p) {
+        if (!j.ranged() || j.hi <= lo || j.hi - j.lo == len) {
+            return false;
+        }
+        long part = j.overlap(lo, hi);
+        return part > 0 && idsCompatible(j.ipId, ipId, Math.max(len, j.hi - j.lo)) && j.coveredAt(p) + part <= j.hi - j.lo;
     }
 
     /** GSO gives segments consecutive IP IDs; GRO keeps the first: IDs stay within the segment count. */

@@ -10,7 +10,9 @@ package dev.silkscreen.trace;
  * @param journeys        journeys started
  * @param open            journeys still open
  * @param decidedEarly    journeys decided before their window closed because too many were open
+ * @param lateSightings   frames of packets whose journey was already decided (a stream's late
+ *                        backlog): counted, not started as journeys of their own
  */
 public record TraceStats(long frames, long overlayFrames, long ignoredFrames, long malformedFrames,
-                         long journeys, long open, long decidedEarly) {
+                         long journeys, long open, long decidedEarly, long lateSightings) {
 }

@@ -1,0 +1,89 @@
+package dev.silkscreen.trace;
+
+import static dev.silkscreen.trace.TraceFrames.DST_VETH;
+import static dev.silkscreen.trace.TraceFrames.NIC1;
+import static dev.silkscreen.trace.TraceFrames.NIC2;
+import static dev.silkscreen.trace.TraceFrames.PATH;
+import static dev.silkscreen.trace.TraceFrames.SRC_VETH;
+import static dev.silkscreen.trace.TraceFrames.T0;
+import static dev.silkscreen.trace.TraceFrames.VTEP1;
+import static dev.silkscreen.trace.TraceFrames.VTEP2;
+import static dev.silkscreen.trace.TraceFrames.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.Frame;
+import dev.silkscreen.model.Journey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A slow SSH stream: cell2's points send nothing for two seconds, then their whole backlog at
+ * once, while the source (not knowing yet how late cell2 is) reports them complete up to a moment
+ * ago. Journeys decided in the meantime must not come back as duplicates when the backlog's
+ * frames of the same packets arrive.
+ */
+class LateBacklogTest {
+    private static final int ACK = 0x10;
+    private static final long MS = 1_000_000;
+    private static final long TICK = 100 * MS;
+    private static final int SEGMENTS = 20;
+    private static final CapturePoint[] CELL1 = {SRC_VETH, VTEP1, NIC1};
+    private static final CapturePoint[] CELL2 = {NIC2, VTEP2, DST_VETH};
+
+    private final JourneyStore store = new JourneyStore(100);
+    private final List<Journey> decided = new ArrayList<>();
+
+    LateBacklogTest() {
+        store.addListener(decided::add);
+    }
+
+    @Test
+    void framesOfAnAlreadyDecidedPacketArrivingInALateBacklogStartNoNewJourney() {
+        Correlator c = new Correlator(TraceSettings.defaults().withWindow(Duration.ofMillis(400)), null, store);
+        for (CapturePoint p : PATH) {
+            c.opened(p, T0 - 1_000 * MS);
+        }
+        List<Frame> cell1 = new ArrayList<>();
+        List<Frame> cell2 = new ArrayList<>();
+        for (int i = 0; i < SEGMENTS; i++) {
+            long t = T0 + i * TICK;
+            for (int k = 0; k < PATH.length; k++) {
+                Frame f = at(PATH[k], t + k * 20_000L, 300 + i, 1000 + 100L * i, ACK, 100);
+                (k < 3 ? cell1 : cell2).add(f);
+            }
+        }
+        long backlogAt = T0 + 2_200 * MS;
+        int next = 0;
+        for (long now = T0; now <= T0 + 4_000 * MS; now += TICK) {
+            while (next < cell1.size() && cell1.get(next).timeNanos() <= now) {
+                c.accept(cell1.get(next++));
+            }
+            if (now == backlogAt) {
+                for (CapturePoint p : CELL2) {
+                    for (Frame f : cell2) {
+                        if (f.point().equals(p)) {
+                            c.accept(f);
+                        }
+                    }
+                }
+            }
+            for (CapturePoint p : CELL1) {
+                c.advanced(p, now);
+            }
+            for (CapturePoint p : CELL2) {
+                c.advanced(p, now - 150 * MS);
+            }
+        }
+        for (CapturePoint p : PATH) {
+            c.closed(p, T0 + 4_000 * MS);
+        }
+        c.finish();
+
+        assertThat(decided).as("one journey per segment").hasSize(SEGMENTS);
+        assertThat(c.stats().journeys()).isEqualTo(SEGMENTS);
+        assertThat(c.stats().lateSightings()).as("cell2's frames of segments decided before its backlog came").isPositive();
+    }
+}
