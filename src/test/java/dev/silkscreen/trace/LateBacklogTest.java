@@ -77,13 +77,77 @@ class LateBacklogTest {
                 c.advanced(p, now - 150 * MS);
             }
         }
-        for (CapturePoint p : PATH) {
-            c.closed(p, T0 + 4_000 * MS);
-        }
-        c.finish();
+        close(c);
 
         assertThat(decided).as("one journey per segment").hasSize(SEGMENTS);
         assertThat(c.stats().journeys()).isEqualTo(SEGMENTS);
         assertThat(c.stats().lateSightings()).as("cell2's frames of segments decided before its backlog came").isPositive();
+    }
+
+    @Test
+    void aLateMergedFrameCoveringDecidedSegmentsStartsNoNewJourney() {
+        Correlator c = new Correlator(TraceSettings.defaults().withWindow(Duration.ofMillis(400)), null, store);
+        for (CapturePoint p : PATH) {
+            c.opened(p, T0 - 1_000 * MS);
+        }
+        for (int i = 0; i < 2; i++) {
+            for (int k = 0; k < 3; k++) {
+                c.accept(at(PATH[k], T0 + k * 20_000L + i * 1_000L, 300 + i, 1000 + 100L * i, ACK, 100));
+            }
+        }
+        for (CapturePoint p : PATH) {
+            c.advanced(p, T0 + 1_000 * MS);
+        }
+        assertThat(decided).as("both segments decided before cell2 delivered").hasSize(2);
+
+        c.accept(at(NIC2, T0 + 80_000L, 300, 1000, ACK, 200));
+        close(c);
+
+        assertThat(decided).hasSize(2);
+        assertThat(c.stats().lateSightings()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetransmissionOfADecidedPacketIsStillAJourneyOfItsOwn() {
+        Correlator c = new Correlator(TraceSettings.defaults().withWindow(Duration.ofMillis(400)), null, store);
+        for (CapturePoint p : PATH) {
+            c.opened(p, T0 - 1_000 * MS);
+        }
+        for (long t : new long[] {T0, T0 + 1_000 * MS}) {
+            for (int k = 0; k < PATH.length; k++) {
+                c.accept(at(PATH[k], t + k * 20_000L, 300, 1000, ACK, 100));
+            }
+            for (CapturePoint p : PATH) {
+                c.advanced(p, t + 600 * MS);
+            }
+        }
+        close(c);
+
+        assertThat(decided).hasSize(2);
+        assertThat(c.stats().lateSightings()).isZero();
+    }
+
+    @Test
+    void aFrameOfTheSameIdentityFarPastTheDecidedJourneysWindowIsANewPacket() {
+        Correlator c = new Correlator(TraceSettings.defaults().withWindow(Duration.ofMillis(400)), null, store);
+        for (CapturePoint p : PATH) {
+            c.opened(p, T0 - 1_000 * MS);
+        }
+        c.accept(at(SRC_VETH, T0, 300, 1000, ACK, 100));
+        for (CapturePoint p : PATH) {
+            c.advanced(p, T0 + 600 * MS);
+        }
+        c.accept(at(NIC2, T0 + 700 * MS, 300, 1000, ACK, 100));
+        close(c);
+
+        assertThat(decided).hasSize(2);
+        assertThat(c.stats().lateSightings()).isZero();
+    }
+
+    private static void close(Correlator c) {
+        for (CapturePoint p : PATH) {
+            c.closed(p, T0 + 4_000 * MS);
+        }
+        c.finish();
     }
 }
