@@ -73,6 +73,14 @@ public final class Correlator implements CaptureSink {
     private final DecidedPackets decided;
     /** Frames of already decided packets, come late (a stream's backlog): they start no journey. */
     private long lateSightings;
+    /**
+     * How much longer a journey waits for a cell of its flow none of whose live streams has sent a
+     * frame yet: its first backlog may come late (one slow SSH connection per cell), and how late
+     * is not known before it comes.
+     */
+    static final long UNHEARD_CELL_HOLD_NANOS = 3_000_000_000L;
+    /** Cells one of whose points has sent a frame. */
+    private final java.util.Set<String> heardCells = new java.util.HashSet<>();
 
     /**
      * @param topology the foundation from a topology file, or null to infer everything from frames
@@ -126,6 +134,9 @@ public final class Correlator implements CaptureSink {
         if (!ps.streamed) {
             ps.streamed = true;
             streamedPoints++;
+            if (ps.frames > 0) {
+                heardCells.add(ps.cell);
+            }
         }
         if (nanos > ps.streamedTo) {
             ps.streamedTo = nanos;
@@ -145,7 +156,9 @@ public final class Correlator implements CaptureSink {
         PointState ps = point == lastPoint ? lastPointState : topo.point(point);
         lastPoint = point;
         lastPointState = ps;
-        ps.frames++;
+        if (ps.frames++ == 0 && ps.streamed && heardCells.add(ps.cell)) {
+            distrustUnheardProgress(ps, frame.timeNanos());
+        }
         ps.sawTime(frame.timeNanos());
         if (ps.streamed && frame.timeNanos() > ps.streamedTo) {
             ps.streamedTo = frame.timeNanos();
@@ -391,7 +404,7 @@ public final class Correlator implements CaptureSink {
         while (!order.isEmpty()) {
             OpenJourney head = order.peekFirst();
             boolean full = order.size() > settings.maxOpen();
-            if (!full && head.lastCorrected + window >= mark) {
+            if (!full && (head.lastCorrected + window >= mark || streamedPoints > 0 && waitsForUnheardCell(head))) {
                 break;
             }
             if (full) {
@@ -407,6 +420,48 @@ public final class Correlator implements CaptureSink {
             decided.expire(mark);
             nextPrune = mark + window;
         }
+    }
+
+    /**
+     * True while a cell at either end of the journey's flow is being streamed but has sent no
+     * frame yet, and its streams have not passed the journey's window by {@link #UNHEARD_CELL_HOLD_NANOS}.
+     */
+    private boolean waitsForUnheardCell(OpenJourney j) {
+        long until = j.lastCorrected + settings.windowNanos() + UNHEARD_CELL_HOLD_NANOS;
+        return unheardBefore(topo.cellOfOverlay(j.key.src()), until) || unheardBefore(topo.cellOfOverlay(j.key.dst()), until);
+    }
+
+    /**
+     * A cell's first frame: how far its streams were reported complete while nothing had come was
+     * a guess, and the frame shows how late they are. Its points that have sent nothing are taken
+     * as complete only up to this frame (the source reports them again, knowing better, next time).
+     */
+    private void distrustUnheardProgress(PointState first, long nanos) {
+        for (PointState ps : topo.points()) {
+            if (ps.cell.equals(first.cell) && ps.streamed && (ps == first || ps.frames == 0) && ps.streamedTo > nanos) {
+                ps.streamedTo = nanos;
+                gateDirty = true;
+            }
+        }
+    }
+
+    private boolean unheardBefore(String cell, long correctedNanos) {
+        if (cell == null || heardCells.contains(cell)) {
+            return false;
+        }
+        boolean waiting = false;
+        for (PointState ps : topo.points()) {
+            if (ps.cell.equals(cell) && ps.open && ps.streamed) {
+                if (ps.frames > 0) {
+                    heardCells.add(cell);
+                    return false;
+                }
+                if (ps.streamedTo == Long.MIN_VALUE || clocks.correct(ps, ps.streamedTo) < correctedNanos) {
+                    waiting = true;
+                }
+            }
+        }
+        return waiting;
     }
 
     /**

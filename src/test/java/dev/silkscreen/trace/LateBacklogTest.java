@@ -14,16 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A slow SSH stream: cell2's points send nothing for two seconds, then their whole backlog at
- * once, while the source (not knowing yet how late cell2 is) reports them complete up to a moment
- * ago. Journeys decided in the meantime must not come back as duplicates when the backlog's
- * frames of the same packets arrive.
+ * A slow SSH stream: cell2's points send nothing for seconds, then their whole backlog at once,
+ * while the source (not knowing yet how late cell2 is) reports them complete up to a moment ago.
+ * Journeys wait a while for a cell that has sent nothing yet; any decided before its backlog
+ * comes must not come back as duplicates when the backlog's frames of the same packets arrive.
  */
 class LateBacklogTest {
     private static final int ACK = 0x10;
@@ -41,7 +42,48 @@ class LateBacklogTest {
     }
 
     @Test
+    void aCellWhoseFirstBacklogComes2sLateStillGetsItsFramesIntoTheirJourneys() {
+        Correlator c = replayWithCell2Late(2_200 * MS);
+
+        assertThat(decided).as("one journey per segment").hasSize(SEGMENTS)
+                .allSatisfy(j -> assertThat(j.verdict()).as(j.reason()).isEqualTo(Verdict.DELIVERED));
+        assertThat(c.stats().lateSightings()).isZero();
+    }
+
+    @Test
     void framesOfAnAlreadyDecidedPacketArrivingInALateBacklogStartNoNewJourney() {
+        Correlator c = replayWithCell2Late(5_000 * MS);
+
+        assertThat(decided).as("one journey per segment").hasSize(SEGMENTS);
+        assertThat(c.stats().journeys()).isEqualTo(SEGMENTS);
+        assertThat(c.stats().lateSightings()).as("cell2's frames of segments decided before its backlog came").isPositive();
+    }
+
+    @Test
+    void aCellThatHasSentNothingHoldsAJourneyOnlyUpToTheHold() {
+        Correlator c = new Correlator(TraceSettings.defaults().withWindow(Duration.ofMillis(400)), null, store);
+        for (CapturePoint p : PATH) {
+            c.opened(p, T0 - 1_000 * MS);
+        }
+        c.accept(at(SRC_VETH, T0, 300, 1000, ACK, 100));
+        for (CapturePoint p : PATH) {
+            c.advanced(p, T0 + 3_000 * MS);
+        }
+        assertThat(decided).as("cell2 may still send its backlog").isEmpty();
+
+        long pastHold = T0 + 400 * MS + Correlator.UNHEARD_CELL_HOLD_NANOS + 1;
+        for (CapturePoint p : PATH) {
+            c.advanced(p, pastHold);
+        }
+        assertThat(decided).singleElement().satisfies(j -> assertThat(j.verdict()).as(j.reason()).isEqualTo(Verdict.DROPPED));
+    }
+
+    /**
+     * Segments seen at all six points, 100 ms apart; cell1 delivers at once, cell2 nothing until
+     * {@code backlogDelay} after the first, then everything; the source reports cell2's points
+     * complete up to 150 ms ago all along.
+     */
+    private Correlator replayWithCell2Late(long backlogDelay) {
         Correlator c = new Correlator(TraceSettings.defaults().withWindow(Duration.ofMillis(400)), null, store);
         for (CapturePoint p : PATH) {
             c.opened(p, T0 - 1_000 * MS);
@@ -55,9 +97,9 @@ class LateBacklogTest {
                 (k < 3 ? cell1 : cell2).add(f);
             }
         }
-        long backlogAt = T0 + 2_200 * MS;
+        long backlogAt = T0 + backlogDelay;
         int next = 0;
-        for (long now = T0; now <= T0 + 4_000 * MS; now += TICK) {
+        for (long now = T0; now <= T0 + 8_000 * MS; now += TICK) {
             while (next < cell1.size() && cell1.get(next).timeNanos() <= now) {
                 c.accept(cell1.get(next++));
             }
@@ -78,10 +120,7 @@ class LateBacklogTest {
             }
         }
         close(c);
-
-        assertThat(decided).as("one journey per segment").hasSize(SEGMENTS);
-        assertThat(c.stats().journeys()).isEqualTo(SEGMENTS);
-        assertThat(c.stats().lateSightings()).as("cell2's frames of segments decided before its backlog came").isPositive();
+        return c;
     }
 
     @Test
@@ -96,7 +135,7 @@ class LateBacklogTest {
             }
         }
         for (CapturePoint p : PATH) {
-            c.advanced(p, T0 + 1_000 * MS);
+            c.advanced(p, T0 + 5_000 * MS);
         }
         assertThat(decided).as("both segments decided before cell2 delivered").hasSize(2);
 
@@ -135,7 +174,7 @@ class LateBacklogTest {
         }
         c.accept(at(SRC_VETH, T0, 300, 1000, ACK, 100));
         for (CapturePoint p : PATH) {
-            c.advanced(p, T0 + 600 * MS);
+            c.advanced(p, T0 + 5_000 * MS);
         }
         c.accept(at(NIC2, T0 + 700 * MS, 300, 1000, ACK, 100));
         close(c);
@@ -146,7 +185,7 @@ class LateBacklogTest {
 
     private static void close(Correlator c) {
         for (CapturePoint p : PATH) {
-            c.closed(p, T0 + 4_000 * MS);
+            c.closed(p, T0 + 9_000 * MS);
         }
         c.finish();
     }

@@ -9,6 +9,7 @@ import static dev.silkscreen.trace.TraceFrames.T0;
 import static dev.silkscreen.trace.TraceFrames.VTEP1;
 import static dev.silkscreen.trace.TraceFrames.VTEP2;
 import static dev.silkscreen.trace.TraceFrames.at;
+import static dev.silkscreen.trace.TraceFrames.chatter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.silkscreen.model.CapturePoint;
@@ -100,6 +101,7 @@ class LateStreamsTest {
         for (CapturePoint p : PATH) {
             c.opened(p, T0 - 1_000 * MS);
         }
+        c.accept(chatter(NIC2, T0 - 500 * MS));
         c.accept(at(SRC_VETH, T0, 1, 1000, SYN, 0));
         for (CapturePoint p : PATH) {
             c.advanced(p, p.cell().equals("cell1") ? T0 + 2_000 * MS : T0 + 300 * MS);
@@ -118,6 +120,7 @@ class LateStreamsTest {
         for (CapturePoint p : PATH) {
             c.opened(p, T0 - 1_000 * MS);
         }
+        c.accept(chatter(NIC2, T0 - 500 * MS));
         c.accept(at(SRC_VETH, T0, 1, 1000, SYN, 0));
         for (CapturePoint p : PATH) {
             c.advanced(p, p.equals(DST_VETH) ? T0 : T0 + 2_000 * MS);

@@ -49,6 +49,13 @@ final class TraceFrames {
         return new Frame(point, t, LinkType.ETHERNET, data.length, data);
     }
 
+    /** A frame off the c2c path (a DNS query on the underlay) captured at {@code point}: a stream that is sending. */
+    static Frame chatter(CapturePoint point, long t) {
+        byte[] data = ethernet(0x0250560000a2L, 0x0250560000a1L, 0x0800,
+                ipv4(ip("10.0.16.12"), ip("10.0.16.1"), 17, 0x0202, udp(40053, 53, new byte[12])));
+        return new Frame(point, t, LinkType.ETHERNET, data.length, data);
+    }
+
     static Correlator correlator(JourneyStore store) {
         Correlator c = new Correlator(TraceSettings.defaults(), null, store);
         for (CapturePoint p : PATH) {
