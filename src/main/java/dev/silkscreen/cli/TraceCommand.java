@@ -247,6 +247,10 @@ public final class TraceCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d journeys: %d delivered, %d dropped, %d in flight, %d unknown (not captured); %d frames, %d on the overlay%n",
                 java.util.Arrays.stream(v).sum(), v[Verdict.DELIVERED.ordinal()], v[Verdict.DROPPED.ordinal()],
                 v[Verdict.IN_FLIGHT.ordinal()], v[Verdict.UNKNOWN.ordinal()], o.stats().frames(), o.stats().overlayFrames());
+        if (o.stats().lateSightings() > 0) {
+            out.printf(Locale.ROOT, "%d late sightings: frames of packets already decided, from a stream that lagged "
+                    + "(their journeys keep the verdict shown)%n", o.stats().lateSightings());
+        }
         for (CellClock c : o.clocks()) {
             if (!c.cell().equals(c.reference())) {
                 out.printf(Locale.ROOT, "clock of %s: %s%s vs %s (%d matched packets%s)%n", c.cell(),
