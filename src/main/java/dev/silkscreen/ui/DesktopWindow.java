@@ -60,8 +60,8 @@ public final class DesktopWindow implements MainActions, Keys.Window {
         this.view = new MainView(model, this);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
-        scene.getStylesheets().setAll(model.themeProperty().get().stylesheet());
-        model.themeProperty().addListener((o, a, b) -> scene.getStylesheets().setAll(b.stylesheet()));
+        scene.getStylesheets().setAll(model.themeProperty().get().stylesheets());
+        model.themeProperty().addListener((o, a, b) -> scene.getStylesheets().setAll(b.stylesheets()));
         model.classroomProperty().addListener((o, a, b) -> classroomChanged(b));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), this::live);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -51,7 +51,7 @@ public final class Snapshot {
         model.themeProperty().set(r.theme());
         MainView view = new MainView(model, new NoActions());
         Scene scene = new Scene(view, r.width(), r.height());
-        scene.getStylesheets().setAll(r.theme().stylesheet());
+        scene.getStylesheets().setAll(r.theme().stylesheets());
         model.show(run);
         if (r.theme() == Theme.CLASSROOM) {
             model.classroomProperty().set(true);

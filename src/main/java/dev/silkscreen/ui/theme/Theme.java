@@ -109,9 +109,10 @@ public enum Theme {
         return Color.web("#9a6b00");
     }
 
-    /** The stylesheet for the controls, a classpath resource. */
-    public String stylesheet() {
-        return Theme.class.getResource(id + ".css").toExternalForm();
+    /** The stylesheets for the controls, classpath resources: the shared base, then this theme's. */
+    public java.util.List<String> stylesheets() {
+        return java.util.List.of(Theme.class.getResource("base.css").toExternalForm(),
+                Theme.class.getResource(id + ".css").toExternalForm());
     }
 
     /** Parses {@code light}, {@code dark} or {@code classroom}. */
