@@ -188,17 +188,28 @@ start_servers() { # "app index cell ip handle": HTTP and UDP echo in the contain
   echo ncat >"$STATE/pids/$cns.udp.pid.comm"
 }
 
+# Two sshd per cell, as two generations of stemcell offer them:
+#   current (port 22, the default): ed25519 host key only, ed25519 user key only, curve25519 kex;
+#   older   (port 2222, Host CELL-rsa): RSA host key only, RSA user key only, no curve25519.
+# So a client must speak both: ssh-keygen's default key and what current stemcells offer, and
+# the RSA of older foundations. known_hosts holds each cell's two keys ([ip]:2222 for the older).
+LEGACY_SSH_PORT=2222
+
 make_ssh_keys() {
   local d="$STATE/ssh" cell uip
   mkdir -p "$d"; chmod 700 "$d"
   ssh-keygen -q -t ed25519 -N '' -C silkscreen-testbed -f "$d/id_ed25519"
+  ssh-keygen -q -t rsa -b 3072 -N '' -C silkscreen-testbed-rsa -f "$d/id_rsa"
   cp "$d/id_ed25519.pub" "$d/authorized_keys"
+  cp "$d/id_rsa.pub" "$d/authorized_keys_rsa"
   : >"$d/known_hosts"
   : >"$d/config"
   for cell in $(cells_names); do
     uip=$(cell_field "$cell" 1)
     ssh-keygen -q -t ed25519 -N '' -C "$cell" -f "$d/host_$cell"
+    ssh-keygen -q -t rsa -b 3072 -N '' -C "$cell-rsa" -f "$d/host_rsa_$cell"
     echo "$uip $(cut -d' ' -f1,2 "$d/host_$cell.pub")" >>"$d/known_hosts"
+    echo "[$uip]:$LEGACY_SSH_PORT $(cut -d' ' -f1,2 "$d/host_rsa_$cell.pub")" >>"$d/known_hosts"
     cat >>"$d/config" <<EOF
 Host $cell
   HostName $uip
@@ -208,19 +219,44 @@ Host $cell
   UserKnownHostsFile $d/known_hosts
   StrictHostKeyChecking yes
   BatchMode yes
+Host $cell-rsa
+  HostName $uip
+  Port $LEGACY_SSH_PORT
+  User root
+  IdentityFile $d/id_rsa
+  IdentitiesOnly yes
+  UserKnownHostsFile $d/known_hosts
+  StrictHostKeyChecking yes
+  BatchMode yes
 EOF
   done
 }
 
-start_sshd() { # CELL: sshd on the cell's underlay IP, port 22, test keys only
-  local cell=$1 uip ns d="$STATE/ssh"
-  uip=$(cell_field "$cell" 1); ns=$(cell_ns "$cell")
-  if [ ! -d /run/sshd ]; then mkdir -m 755 /run/sshd; record dir /run/sshd; fi
-  cat >"$d/sshd_$cell.config" <<EOF
+sshd_config() { # CELL KIND (current|rsa): the sshd_config of one of the cell's two sshd
+  local cell=$1 kind=$2 uip d="$STATE/ssh"
+  uip=$(cell_field "$cell" 1)
+  if [ "$kind" = current ]; then
+    cat <<EOF
 ListenAddress $uip:22
 HostKey $d/host_$cell
-PidFile $STATE/pids/sshd-$cell.pid
+HostKeyAlgorithms ssh-ed25519
+PubkeyAcceptedAlgorithms ssh-ed25519
+KexAlgorithms curve25519-sha256,curve25519-sha256@libssh.org
 AuthorizedKeysFile $d/authorized_keys
+PidFile $STATE/pids/sshd-$cell.pid
+EOF
+  else
+    cat <<EOF
+ListenAddress $uip:$LEGACY_SSH_PORT
+HostKey $d/host_rsa_$cell
+HostKeyAlgorithms rsa-sha2-512,rsa-sha2-256
+PubkeyAcceptedAlgorithms rsa-sha2-512,rsa-sha2-256
+KexAlgorithms diffie-hellman-group14-sha256,ecdh-sha2-nistp256
+AuthorizedKeysFile $d/authorized_keys_rsa
+PidFile $STATE/pids/sshd-rsa-$cell.pid
+EOF
+  fi
+  cat <<EOF
 PermitRootLogin prohibit-password
 PubkeyAuthentication yes
 PasswordAuthentication no
@@ -232,11 +268,21 @@ PrintMotd no
 ClientAliveInterval 15
 Subsystem sftp internal-sftp
 EOF
-  record pidfile "$STATE/pids/sshd-$cell.pid"
-  echo sshd >"$STATE/pids/sshd-$cell.pid.comm"
-  ip netns exec "$ns" /usr/sbin/sshd -f "$d/sshd_$cell.config" -E "$STATE/logs/sshd-$cell.log" 9>&-
-  local i; for i in $(seq 50); do [ -s "$STATE/pids/sshd-$cell.pid" ] && return 0; sleep 0.1; done
-  die "sshd on $cell did not start (see $STATE/logs/sshd-$cell.log)"
+}
+
+start_sshd() { # CELL: the cell's two sshd on its underlay IP (current :22, older :2222), test keys only
+  local cell=$1 ns d="$STATE/ssh" kind name i
+  ns=$(cell_ns "$cell")
+  if [ ! -d /run/sshd ]; then mkdir -m 755 /run/sshd; record dir /run/sshd; fi
+  for kind in current rsa; do
+    name=sshd-$cell; [ "$kind" = current ] || name=sshd-rsa-$cell
+    sshd_config "$cell" "$kind" >"$d/$name.config"
+    record pidfile "$STATE/pids/$name.pid"
+    echo sshd >"$STATE/pids/$name.pid.comm"
+    ip netns exec "$ns" /usr/sbin/sshd -f "$d/$name.config" -E "$STATE/logs/$name.log" 9>&-
+    for i in $(seq 50); do [ -s "$STATE/pids/$name.pid" ] && break; sleep 0.1; done
+    [ -s "$STATE/pids/$name.pid" ] || die "sshd on $cell ($kind) did not start (see $STATE/logs/$name.log)"
+  done
 }
 
 # ---------------------------------------------------------------- policy (iptables)
