@@ -32,18 +32,20 @@ rm -rf "$work" && mkdir -p "$work/input" target/installers
 rm -f target/installers/*."$type"
 cp target/silkscreen.jar "$work/input/"
 
+case "$os" in
+  linux) icon_format=png ;;
+  mac) icon_format=icns ;;
+  windows) icon_format=ico ;;
+esac
+icon="$work/icons/silkscreen.$icon_format"
 # Icons: made here from assets/icons/silkscreen.svg, or taken ready-made from $SILKSCREEN_ICONS
 # (the CI workflow makes them once on Linux and hands them to the Windows and macOS jobs).
 if [ -n "${SILKSCREEN_ICONS:-}" ]; then
   mkdir -p "$work/icons" && cp "$SILKSCREEN_ICONS"/* "$work/icons/"
 else
-  installers/make-icons.sh "$work/icons" >/dev/null
+  # Only the format this OS's packages use may fail the build (a .deb never needs an .ico).
+  installers/make-icons.sh --need "$icon_format" "$work/icons" >/dev/null
 fi
-case "$os" in
-  linux) icon="$work/icons/silkscreen.png" ;;
-  mac) icon="$work/icons/silkscreen.icns" ;;
-  windows) icon="$work/icons/silkscreen.ico" ;;
-esac
 
 # Modules: what jdeps finds in the jar, plus what is only reached by reflection or service
 # lookup (JavaFX's AWT bridge and ImageIO, JSch's EC crypto, charsets, JUL used by libraries).
