@@ -14,8 +14,10 @@ fi
 installers/build.sh deb
 deb=$(ls -t target/installers/silkscreen_*.deb | head -1)
 out=$(mktemp -d)
+tb_made=0
 cleanup() {
   dpkg -r silkscreen >/dev/null 2>&1 || true
+  [ "$tb_made" = 0 ] || src/test/testbed/testbed.sh down >/dev/null 2>&1 || true
   rm -rf "$out"
 }
 trap cleanup EXIT
@@ -30,14 +32,48 @@ echo "test-deb: installed launcher says: $got"
 case "$got" in *"$want"*) ;; *) echo "test-deb: version mismatch: package $want, launcher '$got'" >&2; exit 1 ;; esac
 
 "$launcher" snapshot --scenario seed --step 5 --size 1280x720 --out "$out/seed.png"
-python3 - "$out/seed.png" <<'PY'
-import struct, sys
-data = open(sys.argv[1], 'rb').read(24)
-assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
-w, h = struct.unpack('>II', data[16:24])
-assert (w, h) == (1280, 720), f'unexpected size {w}x{h}'
-print(f'test-deb: headless snapshot {w}x{h} OK')
-PY
+# A PNG of the asked size: the signature, then IHDR's width and height (big-endian).
+[ "$(head -c 8 "$out/seed.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || { echo "test-deb: snapshot is not a PNG" >&2; exit 1; }
+wh=$(od -An -j16 -N8 -tu1 "$out/seed.png" | awk '{print ($1*16777216+$2*65536+$3*256+$4) "x" ($5*16777216+$6*65536+$7*256+$8)}')
+[ "$wh" = 1280x720 ] || { echo "test-deb: unexpected snapshot size $wh" >&2; exit 1; }
+echo "test-deb: headless snapshot $wh OK"
+
+# The installed launcher speaks the SSH real cells offer: discover every testbed cell over the
+# testbed's real OpenSSH sshd, like a current cell (:22, ed25519 + curve25519 only) and like an
+# older one (:2222, RSA only). Needs what the testbed needs (root, namespaces, the Debian tools).
+testbed=src/test/testbed/testbed.sh
+tb_state=/run/silkscreen-testbed
+tb_was_up=0
+if "$testbed" status >/dev/null 2>&1; then tb_was_up=1; fi
+if "$testbed" up seed >"$out/testbed.log" 2>&1; then
+  [ "$tb_was_up" = 1 ] || tb_made=1
+  # Cell names and underlay addresses from the testbed's ssh config (Host CELL / HostName IP).
+  cells=$(awk '$1 == "Host" && $2 !~ /-rsa$/ {h = $2} $1 == "HostName" && h != "" {print h, $2; h = ""}' "$tb_state/ssh/config")
+  for gen in "22 id_ed25519 current" "2222 id_rsa older"; do
+    set -- $gen
+    profile="$out/testbed-$3.yaml"
+    {
+      echo "name: testbed"
+      echo "defaults: {user: root, port: $1, auth: key, keyFile: $tb_state/ssh/$2, sudo: false}"
+      echo "cells:"
+      echo "$cells" | while read -r name ip; do echo "  - {name: $name, host: $ip}"; done
+    } >"$profile"
+    cp "$tb_state/ssh/known_hosts" "$out/known_hosts"
+    if ! HOME="$out" "$launcher" discover "$profile" --known-hosts "$out/known_hosts" --ssh-config "$out/no-ssh-config" \
+        >"$out/discover.out" 2>"$out/discover.err"; then
+      echo "test-deb: the installed launcher could not discover the testbed ($3 sshd):" >&2
+      cat "$out/discover.err" >&2
+      exit 1
+    fi
+    n=$(echo "$cells" | wc -l)
+    got=$(grep -c ': discovered$' "$out/discover.err" || true)
+    [ "$got" = "$n" ] || { echo "test-deb: $got of $n cells discovered ($3 sshd)" >&2; cat "$out/discover.err" >&2; exit 1; }
+    echo "test-deb: installed launcher discovered $n cells over the $3 sshd ($2)"
+  done
+  if [ "$tb_made" = 1 ]; then "$testbed" down >/dev/null 2>&1 || true; tb_made=0; fi
+else
+  echo "test-deb: skipped discover: the testbed cannot run here ($(tail -1 "$out/testbed.log"))"
+fi
 
 size_mb=$(du -sm /opt/silkscreen | cut -f1)
 echo "test-deb: installed size: ${size_mb} MB"
