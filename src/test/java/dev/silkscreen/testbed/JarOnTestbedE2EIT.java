@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * streams real traffic into a delivered journey. Skips, saying why, where the testbed cannot run.
  */
 @Tag("e2e")
-class TestbedJarE2EIT {
+class JarOnTestbedE2EIT {
     /** The two sshd of every testbed cell (testbed.sh: sshd_config). */
     enum Generation {
         CURRENT(22, "id_ed25519"), OLDER(2222, "id_rsa");
