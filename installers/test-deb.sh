@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the .deb, installs it with dpkg -i, runs the installed launcher (--version and a headless
-# snapshot), measures installed size and start-up, then uninstalls and checks nothing is left.
+# Builds the .deb, installs it with dpkg -i, runs the installed launcher (--version, a headless
+# snapshot, discover over the testbed's current and older sshd), measures installed size and
+# start-up, then uninstalls and checks nothing is left.
 # Needs root and Debian (run by .ci/run). Prints figures; exit status is honest.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,6 +10,12 @@ cd "$here"
 if [ "$(id -u)" != 0 ] || ! command -v dpkg >/dev/null; then
   echo "test-deb: skipped: needs root and dpkg" >&2
   exit 0
+fi
+
+# The testbed (used below for `discover`) is one per machine: the whole script runs under the
+# test JVMs' lease (TestbedLease, a POSIX lock), so another run's tests never rebuild it under us.
+if [ -z "${SILKSCREEN_TESTBED_LEASED:-}" ] && [ -f target/test-classes/dev/silkscreen/testbed/TestbedLease.class ]; then
+  SILKSCREEN_TESTBED_LEASED=1 exec java -cp target/test-classes dev.silkscreen.testbed.TestbedLease "$0" "$@"
 fi
 
 installers/build.sh deb

@@ -50,4 +50,23 @@ final class TestbedLease {
             return false;
         }
     }
+
+    /**
+     * {@code java -cp target/test-classes dev.silkscreen.testbed.TestbedLease COMMAND...}: runs the
+     * command while holding the lease, so a script (installers/test-deb.sh) uses the testbed under
+     * the same lock as the test JVMs (a POSIX record lock, which flock(1) would not see). Exits
+     * with the command's status, or 75 (EX_TEMPFAIL) when the lease stayed taken for 10 minutes.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: TestbedLease COMMAND [ARG...]");
+            System.exit(2);
+        }
+        if (!take(Duration.ofMinutes(10))) {
+            System.err.println("testbed lease: another test run held " + FILE + " for 10 minutes");
+            System.exit(75);
+        }
+        Process p = new ProcessBuilder(args).inheritIO().start();
+        System.exit(p.waitFor());
+    }
 }
