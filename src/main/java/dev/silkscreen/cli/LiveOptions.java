@@ -1,5 +1,6 @@
 package dev.silkscreen.cli;
 
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.live.profile.BoshEnvironment;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.ProfileException;
@@ -95,7 +96,7 @@ public final class LiveOptions {
 
             private void line(String text) {
                 synchronized (err) {
-                    err.println("silkscreen: " + text);
+                    err.println("silkscreen: " + SafeText.line(text));
                     err.flush();
                 }
             }
@@ -105,9 +106,9 @@ public final class LiveOptions {
     /** One line per point: frames, bytes, kernel drops, state. */
     static void printStats(PrintWriter err, Iterable<PointStats> stats) {
         for (PointStats s : stats) {
-            err.printf("silkscreen: %-40s %8d frames %10d bytes %s drops  %s%s%n", s.point(), s.frames(), s.bytes(),
+            err.printf("silkscreen: %-40s %8d frames %10d bytes %s drops  %s%s%n", SafeText.line(s.point()), s.frames(), s.bytes(),
                     s.drops() < 0 ? "?" : Long.toString(s.drops()), s.state().name().toLowerCase(),
-                    s.message() == null ? "" : " (" + s.message() + ")");
+                    s.message() == null ? "" : " (" + SafeText.line(s.message()) + ")");
         }
         err.flush();
     }

@@ -1,5 +1,6 @@
 package dev.silkscreen.cli;
 
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.ssh.SshClient;
 import dev.silkscreen.live.ssh.SshConfigLookup;
@@ -85,7 +86,7 @@ final class LiveTrace implements AutoCloseable {
                 recorder.close();
                 err.println("silkscreen: recorded " + recorder.framesWritten() + " frames; topology in " + recorder.topologyFile());
             } catch (IOException e) {
-                err.println("silkscreen: the recording could not be finished: " + e.getMessage());
+                err.println("silkscreen: the recording could not be finished: " + SafeText.line(e.getMessage()));
             }
             err.flush();
         }
