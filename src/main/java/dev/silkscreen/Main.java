@@ -31,7 +31,7 @@ public final class Main {
             System.err.println("silkscreen: out of memory (" + e.getMessage() + ") in " + t.getName()
                     + ": give more with JAVA_TOOL_OPTIONS=-Xmx4g, or less input");
             System.err.flush();
-            Runtime.getRuntime().halt(4);
+            Runtime.getRuntime().halt(dev.silkscreen.cli.ExitCodes.OUT_OF_MEMORY);
         }
         System.err.print("Exception in thread \"" + t.getName() + "\" ");
         e.printStackTrace();
