@@ -45,7 +45,8 @@ public final class TopologyJson {
         try {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a topology file: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("not a topology file: " + excerpt(firstLine(e.getOriginalMessage()))
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         }
         return fromTree(root);
     }
@@ -54,7 +55,8 @@ public final class TopologyJson {
         try {
             return fromTree(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a topology file: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("not a topology file: " + excerpt(firstLine(e.getOriginalMessage()))
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         }
     }
 
@@ -242,6 +244,10 @@ public final class TopologyJson {
     }
 
     private static final int EXCERPT = 120;
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
 
     private static String optText(JsonNode n, String field) {
         JsonNode v = n.get(field);

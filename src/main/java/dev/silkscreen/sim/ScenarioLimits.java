@@ -21,6 +21,14 @@ public final class ScenarioLimits {
     public static final int MAX_TRAFFIC = 100_000;
     /** Application bytes of one TCP request or response: 16 MiB. */
     public static final int MAX_DATA = 16 << 20;
+    /** Application bytes of all listed traffic together (count × (request + response), added up): 1 GiB. */
+    public static final long MAX_TOTAL_DATA = 1L << 30;
+    /**
+     * Policies times the instances of their destination app: each such pair is two iptables rules
+     * on the destination's cell, so one app with 10 000 instances and 10 000 policies to it would
+     * be 200 million rules.
+     */
+    public static final long MAX_POLICY_RULES = 100_000;
     /** A scenario's {@code duration} (and {@code simulate --duration}). */
     public static final long MAX_DURATION_NANOS = 3_600_000_000_000L;
 
@@ -76,6 +84,7 @@ public final class ScenarioLimits {
             }
         }
         long repetitions = 0;
+        long totalData = 0;
         int n = 0;
         for (ScenarioSpec.TrafficSpec t : s.traffic()) {
             n++;
@@ -108,9 +117,26 @@ public final class ScenarioLimits {
                 require(Durations.parseNanos(t.at()) >= 0, where + ": at " + t.at() + " is negative");
             }
             String proto = t.protocol() == null ? "tcp" : t.protocol().toLowerCase(Locale.ROOT);
+            long bytes = (long) (t.request() == null ? 180 : t.request()) + (t.response() == null ? 4000 : t.response());
+            totalData += count * bytes;
+            require(totalData <= MAX_TOTAL_DATA, "traffic: at most 1 GiB of requests and responses in all (count × sizes added up)");
             require(proto.equals("tcp") || proto.equals("udp") || proto.equals("icmp"),
                     where + ": protocol must be tcp, udp or icmp, not " + t.protocol());
         }
+    }
+
+    /** The foundation once generated (random parts added): the policy rules it would need. */
+    static void checkExpanded(ScenarioSpec s) {
+        java.util.Map<String, Long> instancesOf = new java.util.HashMap<>();
+        for (ScenarioSpec.InstanceSpec i : s.instances()) {
+            instancesOf.merge(String.valueOf(i.app()), (long) (i.count() == null ? 1 : i.count()), Long::sum);
+        }
+        long pairs = 0;
+        for (ScenarioSpec.PolicySpec p : s.policies()) {
+            pairs += instancesOf.getOrDefault(String.valueOf(p.to()), 0L);
+        }
+        require(pairs <= MAX_POLICY_RULES, "policies times the instances of their destination apps: at most "
+                + MAX_POLICY_RULES + ", not " + pairs + " (each is two iptables rules)");
     }
 
     /** A run's length: more than zero, at most {@link #MAX_DURATION_NANOS}. */

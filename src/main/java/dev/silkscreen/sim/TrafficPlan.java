@@ -47,8 +47,12 @@ final class TrafficPlan {
             scheduleListed(t, j++);
         }
         if (spec.random() != null) {
+            // as many conversations as asked, spread over the run; left out: 5000/s, and never more
+            // than ScenarioLimits.MAX_CONVERSATIONS in all however long the run
+            long span = loop.end() - start;
             long gap = spec.random().conversations() > 0
-                    ? Math.max(1_000L, (loop.end() - start) / spec.random().conversations()) : 200_000L;
+                    ? Math.max(1_000L, span / spec.random().conversations())
+                    : Math.max(200_000L, span / ScenarioLimits.MAX_CONVERSATIONS);
             allowedShare = spec.random().allowedShare() > 0 ? spec.random().allowedShare() : 0.85;
             loop.at(start + 1_000_000L, () -> randomConversation(gap));
         }
@@ -79,6 +83,9 @@ final class TrafficPlan {
         for (int r = 0; r < count; r++) {
             Instance client = clients.get(t.fromInstance() != null ? t.fromInstance() % clients.size() : r % clients.size());
             Instance server = servers.get(t.toInstance() != null ? t.toInstance() % servers.size() : r % servers.size());
+            if (client == server) {
+                continue; // a container calling its own address goes over its lo: nothing leaves it
+            }
             long when = at + r * every;
             int n = r + 1;
             switch (proto) {
@@ -217,6 +224,7 @@ final class TrafficPlan {
         ScenarioLimits.check(spec);
         ScenarioSpec.RandomSpec r = spec.random();
         if (r == null) {
+            ScenarioLimits.checkExpanded(spec);
             return spec;
         }
         SplittableRandom g = new SplittableRandom(seed ^ 0xB05_1L);
@@ -246,7 +254,9 @@ final class TrafficPlan {
                 policies.add(new ScenarioSpec.PolicySpec(from, to, "udp", "8053"));
             }
         }
-        return new ScenarioSpec(spec.name(), spec.description(), spec.duration(), cells, apps, instances, policies, spec.faults(),
-                spec.traffic(), r);
+        ScenarioSpec expanded = new ScenarioSpec(spec.name(), spec.description(), spec.duration(), cells, apps, instances,
+                policies, spec.faults(), spec.traffic(), r);
+        ScenarioLimits.checkExpanded(expanded);
+        return expanded;
     }
 }

@@ -34,6 +34,14 @@ class HostileTopologyTest {
     }
 
     @Test
+    void aLongBadTokenIsQuotedShort() {
+        // found by TopologyJsonFuzzTest: Jackson quotes up to 256 characters of a bad token
+        assertThatThrownBy(() -> read("t" + "\u0007".repeat(400))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a topology file: Unrecognized token")
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(220));
+    }
+
+    @Test
     void aCellUnderlayAddressThatIsNotIpv4IsRefused() {
         assertThatThrownBy(() -> read(cell("cell1", "fe80::1"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("underlayIp \"fe80::1\" is not an IPv4 address");

@@ -91,6 +91,16 @@ class HostileScenarioTest {
     }
 
     @Test
+    void policiesTimesDestinationInstancesAreBounded() {
+        refused("name: s\nrandom: {cells: 254, apps: 1, instances: 10000, policies: 10000}\n", "at most 100000, not 100000000");
+    }
+
+    @Test
+    void theDataOfAllListedTrafficIsBounded() {
+        refused(TWO + "traffic: [{from: A, to: B, count: 1000, response: 16000000}]\n", "at most 1 GiB");
+    }
+
+    @Test
     void listedTrafficBeyondTheLimitsIsRefused() {
         refused(TWO + "traffic: [{from: A, to: B, count: 100000000}]\n", "at most 100000 repetitions");
         refused(TWO + "traffic: [{from: A, to: B, count: 1000000, every: 0s}]\n", "at most 100000 repetitions");

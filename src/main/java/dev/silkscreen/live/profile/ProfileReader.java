@@ -96,7 +96,8 @@ public final class ProfileReader {
             }
             checkKeys(where, c, CELL_KEYS);
             SshTarget ssh = sshTarget(where, c, defaults, CELL_KEYS);
-            String cellName = c.hasNonNull("name") ? ProfileValues.cellName(where + ".name", text(c, "name", where)) : ssh.host();
+            String cellName = c.hasNonNull("name") ? ProfileValues.cellName(where + ".name", text(c, "name", where))
+                    : ProfileValues.cellName(where + ".name (the host, when no name is given)", ssh.host());
             if (!names.add(cellName)) {
                 throw new ProfileException(where + ": cell name '" + cellName + "' is used twice");
             }

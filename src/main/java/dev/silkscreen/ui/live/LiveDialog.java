@@ -1,5 +1,6 @@
 package dev.silkscreen.ui.live;
 
+import dev.silkscreen.model.SafeText;
 import static dev.silkscreen.ui.controls.Buttons.button;
 
 import dev.silkscreen.live.profile.AuthMethod;
@@ -225,7 +226,7 @@ public final class LiveDialog extends Dialog<LiveRequest> {
         } catch (ProfileException e) {
             msg = e.getMessage();
         }
-        error.setText(msg);
+        error.setText(SafeText.line(msg));
         return msg.isEmpty();
     }
 

@@ -56,6 +56,13 @@ class HostileProfileTest {
     }
 
     @Test
+    void anIpv6HostIsNoCellNameByDefault() {
+        // found by ProfileYamlFuzzTest: the host became the cell's name, ':' and all
+        refused("cells: [{host: 10.0.22:5}]\n", "cells[0].name (the host, when no name is given)");
+        assertThat(ProfileReader.parse("cells: [{name: c1, host: \"fe80::1\"}]\n").cells().get(0).name()).isEqualTo("c1");
+    }
+
+    @Test
     void cellNamesFollowTheOneRule() {
         refused("cells: [{name: \"a:b\", host: h1}]\n", "has a ':'");
     }
