@@ -1,7 +1,7 @@
 package dev.silkscreen.cli;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.capture.CaptureProblem;
+import dev.silkscreen.model.SafeText;
 import java.io.PrintWriter;
 
 /**

@@ -1,6 +1,5 @@
 package dev.silkscreen.cli;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.stream.LiveSession;
 import dev.silkscreen.model.App;
@@ -8,6 +7,7 @@ import dev.silkscreen.model.Cell;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Policy;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.TopologyJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;

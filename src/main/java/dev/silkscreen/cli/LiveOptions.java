@@ -1,6 +1,5 @@
 package dev.silkscreen.cli;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.live.profile.BoshEnvironment;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.ProfileException;
@@ -11,6 +10,7 @@ import dev.silkscreen.live.ssh.SshTimeouts;
 import dev.silkscreen.live.stream.LiveListener;
 import dev.silkscreen.live.stream.PointState;
 import dev.silkscreen.live.stream.PointStats;
+import dev.silkscreen.model.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.silkscreen.cli;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.ssh.SshClient;
 import dev.silkscreen.live.ssh.SshConfigLookup;
@@ -8,6 +7,7 @@ import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
 import dev.silkscreen.live.stream.SessionRecorder;
 import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.silkscreen.cli;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.capture.CaptureProblem;
 import dev.silkscreen.decode.JsonLineFormatter;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.TopologyJson;
 import dev.silkscreen.model.Verdict;
 import dev.silkscreen.sim.Durations;

@@ -1,8 +1,8 @@
 package dev.silkscreen.decode;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.FrameSink;
+import dev.silkscreen.model.SafeText;
 import java.io.PrintWriter;
 
 /**

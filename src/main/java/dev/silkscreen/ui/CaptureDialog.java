@@ -1,7 +1,7 @@
 package dev.silkscreen.ui;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.ui.source.CaptureInput;
 import dev.silkscreen.ui.source.CaptureNames;
 import java.nio.file.Path;

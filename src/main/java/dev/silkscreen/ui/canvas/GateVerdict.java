@@ -1,7 +1,7 @@
 package dev.silkscreen.ui.canvas;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.model.Verdict;
 import dev.silkscreen.ui.theme.Theme;

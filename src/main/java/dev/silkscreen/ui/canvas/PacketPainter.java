@@ -1,9 +1,9 @@
 package dev.silkscreen.ui.canvas;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Cell;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.ui.playback.Schedule;
 import dev.silkscreen.ui.theme.Palette;

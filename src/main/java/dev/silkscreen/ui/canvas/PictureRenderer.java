@@ -1,10 +1,10 @@
 package dev.silkscreen.ui.canvas;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.App;
 import dev.silkscreen.model.Cell;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Instance;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.ui.theme.Palette;
 import dev.silkscreen.ui.theme.Theme;

@@ -1,8 +1,8 @@
 package dev.silkscreen.ui.events;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Hop;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Stage;
 import dev.silkscreen.model.Verdict;
 import dev.silkscreen.ui.MainModel;

@@ -1,9 +1,9 @@
 package dev.silkscreen.ui.inspector;
 
-import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Hop;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Stage;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;

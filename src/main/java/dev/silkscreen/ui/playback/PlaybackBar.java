@@ -1,9 +1,9 @@
 package dev.silkscreen.ui.playback;
 
-import dev.silkscreen.model.SafeText;
 import static dev.silkscreen.ui.controls.Buttons.button;
 
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
