@@ -18,7 +18,23 @@ public final class Main {
             launchDesktop(args);
             return;
         }
+        Thread.setDefaultUncaughtExceptionHandler(Main::outOfMemoryInAnyThread);
         System.exit(SilkscreenCli.run(args));
+    }
+
+    /**
+     * A CLI thread other than main (a live stream, a reader) that runs out of memory ends the
+     * program the same way as the main thread: one line and exit 4, never a stack trace.
+     */
+    private static void outOfMemoryInAnyThread(Thread t, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            System.err.println("silkscreen: out of memory (" + e.getMessage() + ") in " + t.getName()
+                    + ": give more with JAVA_TOOL_OPTIONS=-Xmx4g, or less input");
+            System.err.flush();
+            Runtime.getRuntime().halt(dev.silkscreen.cli.ExitCodes.OUT_OF_MEMORY);
+        }
+        System.err.print("Exception in thread \"" + t.getName() + "\" ");
+        e.printStackTrace();
     }
 
     /**

@@ -135,7 +135,7 @@ final class PcapngBlocks implements RecordParser {
         }
         Timestamps timestamps = Timestamps.of(tsresol, tsOffset);
         if (timestamps == null) {
-            emitter.corrupt("if_tsresol " + tsresol + " is not supported", 16);
+            emitter.corrupt("if_tsresol " + tsresol + " or if_tsoffset " + tsOffset + " is not supported", 16);
             return false;
         }
         interfaces.add(new Interface(emitter.pointFor(name), linkType, snapLen, timestamps));
@@ -195,7 +195,12 @@ final class PcapngBlocks implements RecordParser {
             emitter.corrupt("packet length " + Integer.toUnsignedString(capLen) + " larger than its block", 20);
             return false;
         }
-        lastTime = iface.timestamps().toNanos(ts);
+        long time = iface.timestamps().toNanos(ts);
+        if (time == Timestamps.UNREPRESENTABLE) {
+            emitter.corrupt("packet timestamp " + Long.toUnsignedString(ts) + " is after 2262-04-11, beyond 64-bit nanoseconds", 12);
+            return false;
+        }
+        lastTime = time;
         emitter.emit(iface.point(), lastTime, iface.linkType(), Math.max(capLen, origLen), b, off + 28, capLen);
         return true;
     }

@@ -7,6 +7,8 @@ package dev.silkscreen.capture;
  */
 final class Timestamps {
     static final int DEFAULT_TSRESOL = 6;
+    /** {@link #toNanos} of a time a {@code long} of ns since the epoch cannot hold (after 2262-04-11). */
+    static final long UNREPRESENTABLE = Long.MIN_VALUE;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long[] POW10 = new long[19];
 
@@ -34,13 +36,31 @@ final class Timestamps {
         if (pow2 ? n > 62 : n > 18) {
             return null;
         }
+        if (Math.abs(tsOffsetSeconds) > Long.MAX_VALUE / NANOS_PER_SECOND / 2) {
+            return null; // an offset of more than 146 years: no timestamp with it could be shown
+        }
         return new Timestamps(pow2, n, tsOffsetSeconds * NANOS_PER_SECOND);
     }
 
+    /**
+     * Nanoseconds since the epoch of an (unsigned) tick count, or {@link #UNREPRESENTABLE} when they
+     * overflow a {@code long}: never a wrapped-around value that would print as a 1970 date.
+     */
     long toNanos(long ticks) {
+        if (ticks < 0) {
+            return UNREPRESENTABLE; // more than 2^63 ticks
+        }
         long nanos;
         if (!powerOfTwo) {
-            nanos = exponent <= 9 ? ticks * POW10[9 - exponent] : ticks / POW10[exponent - 9];
+            if (exponent <= 9) {
+                long scale = POW10[9 - exponent];
+                if (ticks > Long.MAX_VALUE / scale) {
+                    return UNREPRESENTABLE;
+                }
+                nanos = ticks * scale;
+            } else {
+                nanos = ticks / POW10[exponent - 9];
+            }
         } else {
             long seconds = ticks >>> exponent;
             long frac = ticks & ((1L << exponent) - 1);
@@ -52,8 +72,13 @@ final class Timestamps {
                 long lo = frac * NANOS_PER_SECOND;
                 fracNanos = (hi << (64 - exponent)) | (lo >>> exponent);
             }
+            if (seconds > (Long.MAX_VALUE - NANOS_PER_SECOND) / NANOS_PER_SECOND) {
+                return UNREPRESENTABLE;
+            }
             nanos = seconds * NANOS_PER_SECOND + fracNanos;
         }
-        return nanos + offsetNanos;
+        long total = nanos + offsetNanos;
+        // the offset is at most about 73 years either way, so only a sum past Long.MAX_VALUE wraps
+        return offsetNanos > 0 && total < 0 ? UNREPRESENTABLE : total;
     }
 }

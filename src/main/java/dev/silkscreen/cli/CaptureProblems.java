@@ -1,6 +1,7 @@
 package dev.silkscreen.cli;
 
 import dev.silkscreen.capture.CaptureProblem;
+import dev.silkscreen.model.SafeText;
 import java.io.PrintWriter;
 
 /**
@@ -15,7 +16,7 @@ final class CaptureProblems {
     /** Prints the line for {@code problem} of the input called {@code name}; returns the exit code it calls for. */
     static int report(PrintWriter err, String name, CaptureProblem problem) {
         boolean fatal = problem.kind() == CaptureProblem.Kind.NOT_A_CAPTURE;
-        err.println("silkscreen: " + name + ": " + (fatal ? "" : "warning: ") + problem.message());
+        err.println(SafeText.line("silkscreen: " + name + ": " + (fatal ? "" : "warning: ") + problem.message()));
         return fatal ? ExitCodes.USAGE : ExitCodes.PARTIAL;
     }
 }

@@ -7,6 +7,7 @@ import dev.silkscreen.model.Cell;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Policy;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.TopologyJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,24 +62,24 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Foundation f) {
-        out.println("foundation " + f.name());
+        out.println("foundation " + SafeText.line(f.name()));
         for (Cell c : f.cells()) {
-            out.printf("cell %s  underlay %s on %s (MTU %d)  lease %s  vtep %s%n", c.name(), c.underlayIp(), c.underlayNic(),
-                    c.underlayMtu(), c.subnet(), c.vtepIp());
+            out.printf("cell %s  underlay %s on %s (MTU %d)  lease %s  vtep %s%n", SafeText.line(c.name()), SafeText.line(c.underlayIp()), SafeText.line(c.underlayNic()),
+                    c.underlayMtu(), SafeText.line(c.subnet()), c.vtepIp());
             var t = f.tablesOf(c.name());
             out.printf("  %d routes, %d silk-vtep neighbours, %d FDB entries, %d policy rules%n", t.routes().size(),
                     t.neighbours().size(), t.fdb().size(), f.rules().getOrDefault(c.name(), java.util.List.of()).size());
             for (Instance i : f.instances()) {
                 if (i.cell().equals(c.name())) {
-                    out.printf("  container %-15s %-16s app %s%n", i.ip(), i.vethName(), i.app());
+                    out.printf("  container %-15s %-16s app %s%n", SafeText.line(i.ip()), SafeText.line(i.vethName()), SafeText.line(i.app()));
                 }
             }
         }
         for (App a : f.apps()) {
-            out.printf("app %s  tag %s%n", a.name(), a.tag() == 0 ? "(none)" : "0x" + a.tagHex());
+            out.printf("app %s  tag %s%n", SafeText.line(a.name()), a.tag() == 0 ? "(none)" : "0x" + a.tagHex());
         }
         for (Policy p : f.policies()) {
-            out.printf("policy %s -> %s %s %s%n", p.srcApp(), p.dstApp(), p.protocol(), p.protocol().equals("icmp") ? "" : p.portText());
+            out.printf("policy %s -> %s %s %s%n", SafeText.line(p.srcApp()), SafeText.line(p.dstApp()), SafeText.line(p.protocol()), p.protocol().equals("icmp") ? "" : p.portText());
         }
     }
 }

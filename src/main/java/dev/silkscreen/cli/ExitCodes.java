@@ -9,6 +9,11 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** {@code trace --fail-on-drop}: at least one journey was dropped. */
     public static final int DROPPED = 3;
+    /**
+     * The Java heap ran out (an input too large for {@code -Xmx}): one line, never a stack trace.
+     * Not 1, which means "done in part".
+     */
+    public static final int OUT_OF_MEMORY = 4;
     /** A bug: printed as "internal error". */
     public static final int SOFTWARE = 70;
 

@@ -10,6 +10,7 @@ import dev.silkscreen.live.ssh.SshTimeouts;
 import dev.silkscreen.live.stream.LiveListener;
 import dev.silkscreen.live.stream.PointState;
 import dev.silkscreen.live.stream.PointStats;
+import dev.silkscreen.model.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ public final class LiveOptions {
 
             private void line(String text) {
                 synchronized (err) {
-                    err.println("silkscreen: " + text);
+                    err.println("silkscreen: " + SafeText.line(text));
                     err.flush();
                 }
             }
@@ -105,9 +106,9 @@ public final class LiveOptions {
     /** One line per point: frames, bytes, kernel drops, state. */
     static void printStats(PrintWriter err, Iterable<PointStats> stats) {
         for (PointStats s : stats) {
-            err.printf("silkscreen: %-40s %8d frames %10d bytes %s drops  %s%s%n", s.point(), s.frames(), s.bytes(),
+            err.printf("silkscreen: %-40s %8d frames %10d bytes %s drops  %s%s%n", SafeText.line(s.point()), s.frames(), s.bytes(),
                     s.drops() < 0 ? "?" : Long.toString(s.drops()), s.state().name().toLowerCase(),
-                    s.message() == null ? "" : " (" + s.message() + ")");
+                    s.message() == null ? "" : " (" + SafeText.line(s.message()) + ")");
         }
         err.flush();
     }

@@ -7,6 +7,7 @@ import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
 import dev.silkscreen.live.stream.SessionRecorder;
 import dev.silkscreen.model.Foundation;
+import dev.silkscreen.model.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ final class LiveTrace implements AutoCloseable {
                 recorder.close();
                 err.println("silkscreen: recorded " + recorder.framesWritten() + " frames; topology in " + recorder.topologyFile());
             } catch (IOException e) {
-                err.println("silkscreen: the recording could not be finished: " + e.getMessage());
+                err.println("silkscreen: the recording could not be finished: " + SafeText.line(e.getMessage()));
             }
             err.flush();
         }

@@ -1,5 +1,6 @@
 package dev.silkscreen.cli;
 
+import dev.silkscreen.model.SafeText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +50,23 @@ public final class SilkscreenCli implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        return execute(cl, args);
+    }
+
+    /**
+     * Runs a configured command line; an {@link OutOfMemoryError} from any verb ends with one line
+     * and {@link ExitCodes#OUT_OF_MEMORY} (picocli hands errors through, so they are caught here).
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            PrintWriter err = cl.getErr();
+            err.println("silkscreen: out of memory (" + SafeText.line(e.getMessage())
+                    + "): the input needs more than this Java heap; give more with JAVA_TOOL_OPTIONS=-Xmx4g, or less input");
+            err.flush();
+            return ExitCodes.OUT_OF_MEMORY;
+        }
     }
 
     /** The configured command line (verbs, error handling); shared by {@link #run} and tests. */
@@ -60,14 +77,14 @@ public final class SilkscreenCli implements Runnable {
             PrintWriter err = commandLine.getErr();
             boolean debug = parseResult.hasMatchedOption("--debug") || root.debug;
             if (ex instanceof UserException ue) {
-                err.println("silkscreen: " + ue.getMessage());
+                err.println("silkscreen: " + SafeText.line(ue.getMessage()));
                 if (debug) {
                     ex.printStackTrace(err);
                 }
                 err.flush();
                 return ue.exitCode();
             }
-            err.println("silkscreen: internal error: " + ex);
+            err.println("silkscreen: internal error: " + SafeText.line(ex));
             if (debug) {
                 ex.printStackTrace(err);
             } else {
@@ -78,7 +95,7 @@ public final class SilkscreenCli implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("silkscreen: " + ex.getMessage());
+            err.println("silkscreen: " + SafeText.line(ex.getMessage()));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
             return ExitCodes.USAGE;

@@ -12,6 +12,7 @@ import dev.silkscreen.model.Verdict;
 import dev.silkscreen.sim.Durations;
 import dev.silkscreen.sim.Scenario;
 import dev.silkscreen.sim.ScenarioException;
+import dev.silkscreen.sim.ScenarioLimits;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.sim.Simulator;
 import java.io.IOException;
@@ -67,6 +68,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 if (d.isNegative() || d.isZero()) {
                     throw new UserException("--duration must be positive, not " + duration);
                 }
+                ScenarioLimits.checkDuration("--duration", d.toNanos());
             }
         } catch (ScenarioException e) {
             throw new UserException(e.getMessage());

@@ -6,6 +6,7 @@ import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.TopologyJson;
 import dev.silkscreen.model.Verdict;
 import dev.silkscreen.sim.Durations;
@@ -156,7 +157,7 @@ public final class TraceCommand implements Callable<Integer> {
             } else if (json) {
                 out.println(JourneyJson.line(j));
             } else {
-                out.println(JourneyTable.row(j));
+                out.println(SafeText.line(JourneyTable.row(j)));
             }
         };
         if (!summary && !json) {
@@ -165,6 +166,8 @@ public final class TraceCommand implements Callable<Integer> {
         Tracer.Outcome outcome;
         try {
             outcome = Tracer.run(source, topo, settings, sink);
+        } catch (ScenarioException e) {
+            throw new UserException(e.getMessage());
         } finally {
             if (liveTrace != null) {
                 liveTrace.close();
@@ -231,7 +234,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     private void printSummary(PrintWriter out, FlowSummary flows) {
         if (!json) {
-            flows.lines().forEach(out::println);
+            flows.lines().forEach(l -> out.println(SafeText.line(l)));
             return;
         }
         for (FlowSummary.Row r : flows.rows()) {
@@ -253,8 +256,8 @@ public final class TraceCommand implements Callable<Integer> {
         }
         for (CellClock c : o.clocks()) {
             if (!c.cell().equals(c.reference())) {
-                out.printf(Locale.ROOT, "clock of %s: %s%s vs %s (%d matched packets%s)%n", c.cell(),
-                        c.offsetNanos() >= 0 ? "+" : "", JourneyTable.duration(c.offsetNanos()), c.reference(), c.samples(),
+                out.printf(Locale.ROOT, "clock of %s: %s%s vs %s (%d matched packets%s)%n", SafeText.line(c.cell()),
+                        c.offsetNanos() >= 0 ? "+" : "", JourneyTable.duration(c.offsetNanos()), SafeText.line(c.reference()), c.samples(),
                         c.bothWays() ? ", one-way latency " + JourneyTable.duration(c.latencyNanos()) : ", one direction only");
             }
         }

@@ -2,6 +2,7 @@ package dev.silkscreen.decode;
 
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.FrameSink;
+import dev.silkscreen.model.SafeText;
 import java.io.PrintWriter;
 
 /**
@@ -41,6 +42,7 @@ public final class DecodePrinter implements FrameSink {
             JsonLineFormatter.format(frameNo, frame, decoded, line);
         } else {
             SummaryFormatter.format(frameNo, frame, decoded, line);
+            SafeText.escape(line, 0); // an interface name from the file must not reach the terminal raw
         }
         line.append('\n');
         out.append(line);

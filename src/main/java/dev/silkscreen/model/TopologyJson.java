@@ -45,7 +45,8 @@ public final class TopologyJson {
         try {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a topology file: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("not a topology file: " + excerpt(firstLine(e.getOriginalMessage()))
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         }
         return fromTree(root);
     }
@@ -54,7 +55,8 @@ public final class TopologyJson {
         try {
             return fromTree(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a topology file: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("not a topology file: " + excerpt(firstLine(e.getOriginalMessage()))
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         }
     }
 
@@ -156,7 +158,11 @@ public final class TopologyJson {
         Map<String, CellTables> tables = new LinkedHashMap<>();
         for (JsonNode n : root.path("cells")) {
             String name = text(n, "name");
-            cells.add(checkedSubnet(new Cell(name, text(n, "underlayIp"), n.path("underlayNic").asText("eth0"),
+            String problem = CellNames.problem(name);
+            if (problem != null) {
+                throw new IllegalArgumentException("topology file: " + problem);
+            }
+            cells.add(checkedSubnet(new Cell(name, ipv4(n, "underlayIp", "cell " + name), n.path("underlayNic").asText("eth0"),
                     n.path("underlayMtu").asInt(1500), text(n, "subnet"))));
             List<Route> routes = new ArrayList<>();
             for (JsonNode r : n.path("routes")) {
@@ -181,7 +187,8 @@ public final class TopologyJson {
         }
         List<Instance> instances = new ArrayList<>();
         for (JsonNode n : root.path("instances")) {
-            instances.add(new Instance(text(n, "app"), n.path("index").asInt(), text(n, "cell"), text(n, "ip"), optText(n, "handle")));
+            instances.add(new Instance(text(n, "app"), n.path("index").asInt(), text(n, "cell"),
+                    ipv4(n, "ip", "instance of " + text(n, "app")), optText(n, "handle")));
         }
         List<Policy> policies = new ArrayList<>();
         for (JsonNode n : root.path("policies")) {
@@ -213,9 +220,33 @@ public final class TopologyJson {
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
-            throw new IllegalArgumentException("topology file: missing \"" + field + "\" in " + n);
+            throw new IllegalArgumentException("topology file: missing \"" + field + "\" in " + excerpt(n));
         }
         return v.asText();
+    }
+
+    /** An IPv4 address field: dotted quad, else a one-line error naming what it belongs to. */
+    private static String ipv4(JsonNode n, String field, String owner) {
+        String text = text(n, field);
+        try {
+            Ipv4.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("topology file: " + SafeText.line(owner) + ": " + field + " \""
+                    + SafeText.line(excerpt(text)) + "\" is not an IPv4 address");
+        }
+        return text;
+    }
+
+    /** At most {@link #EXCERPT} characters of a node, for messages: a missing field must not quote 15 MB. */
+    static String excerpt(Object node) {
+        String text = SafeText.line(String.valueOf(node));
+        return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "… (" + text.length() + " characters)";
+    }
+
+    private static final int EXCERPT = 120;
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static String optText(JsonNode n, String field) {

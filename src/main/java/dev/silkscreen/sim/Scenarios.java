@@ -2,9 +2,13 @@ package dev.silkscreen.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.silkscreen.model.StrictYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,8 +24,21 @@ public final class Scenarios {
     /** Built-in scenario names, in the order {@code silkscreen scenarios} lists them. */
     public static final List<String> BUILT_IN = List.of("seed", "no-policy", "wrong-port", "wrong-tag", "same-cell", "stale-fdb", "no-route", "mtu", "cell-down", "busy", "meow");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * Strict binding: unknown fields, duplicate keys, a fraction for a whole number ({@code count: 2.7})
+     * and text for a number ({@code count: "1e6"}) are refused, never rounded or guessed.
+     */
+    private static final ObjectMapper YAML = strictMapper();
+
+    private static ObjectMapper strictMapper() {
+        ObjectMapper m = new ObjectMapper(StrictYaml.factory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return m;
+    }
 
     private Scenarios() {
     }
@@ -60,6 +77,14 @@ public final class Scenarios {
                     + String.join(", ", BUILT_IN) + "; not a file)");
         }
         String fallback = p.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        try {
+            if (Files.size(p) > StrictYaml.MAX_BYTES) {
+                throw new ScenarioException("bad scenario " + fallback + ": larger than " + (StrictYaml.MAX_BYTES >> 10)
+                        + " KiB; a scenario is a few kB");
+            }
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read " + nameOrFile + ": " + e.getMessage(), e);
+        }
         try (InputStream in = Files.newInputStream(p)) {
             return parse(in, fallback);
         } catch (IOException e) {
@@ -71,13 +96,18 @@ public final class Scenarios {
     public static Scenario parse(InputStream in, String fallbackName) {
         ScenarioSpec spec;
         try {
-            spec = YAML.readValue(in, ScenarioSpec.class);
+            byte[] yaml = StrictYaml.readBounded(in);
+            StrictYaml.check(yaml);
+            spec = YAML.readValue(yaml, ScenarioSpec.class);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("bad scenario " + fallbackName + ": " + e.getMessage());
         } catch (UnrecognizedPropertyException e) {
             throw new ScenarioException("bad scenario " + fallbackName + ": unknown field \"" + e.getPropertyName()
                     + "\"" + location(e));
+        } catch (JsonMappingException e) {
+            throw new ScenarioException("bad scenario " + fallbackName + ": " + field(e) + plain(e.getOriginalMessage()) + location(e));
         } catch (JsonProcessingException e) {
-            throw new ScenarioException("bad scenario " + fallbackName + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + location(e));
+            throw new ScenarioException("bad scenario " + fallbackName + ": " + plain(e.getOriginalMessage()) + location(e));
         } catch (IOException e) {
             throw new ScenarioException("cannot read scenario " + fallbackName + ": " + e.getMessage(), e);
         }
@@ -91,8 +121,32 @@ public final class Scenarios {
         ScenarioSpec named = new ScenarioSpec(name, spec.description(), spec.duration(), spec.cells(), spec.apps(),
                 spec.instances(), spec.policies(), spec.faults(), spec.traffic(), spec.random());
         // Build once to report an inconsistent foundation now, not in the middle of a run.
-        SilkFoundation.build(TrafficPlan.expand(named, 1), 1);
+        ScenarioSpec expanded = TrafficPlan.expand(named, 1);
+        TrafficPlan.check(expanded, SilkFoundation.build(expanded, 1));
         return new Scenario(name, spec.description() == null ? "" : spec.description(), named);
+    }
+
+    /** "traffic[0].count: " for the value a binding error is about. */
+    private static String field(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "" : sb.append(": ").toString();
+    }
+
+    /** Jackson's first line without its advice to programmers ("but could if coercion was enabled..."). */
+    private static String plain(String message) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        int advice = first.indexOf(" (but could if");
+        if (advice < 0) {
+            advice = first.indexOf(" (set DeserializationConfig");
+        }
+        return advice < 0 ? first : first.substring(0, advice);
     }
 
     private static String location(JsonProcessingException e) {

@@ -50,28 +50,28 @@ final class SilkFoundation {
         Set<Integer> usedSubnets = new HashSet<>();
         for (ScenarioSpec.CellSpec c : spec.cells()) {
             if (c.subnet() != null) {
-                usedSubnets.add(Ipv4.parse(stripPrefix(c.subnet())));
+                usedSubnets.add(lease(c));
             }
         }
+        int freeLeases = 254 - (int) usedSubnets.stream().filter(SilkFoundation::autoLease).count();
         int n = 0;
         for (ScenarioSpec.CellSpec c : spec.cells()) {
             n++;
             require(c.name() != null && !c.name().isBlank(), "cell " + n + " has no name");
             String subnet = c.subnet();
             if (subnet == null) {
+                require(freeLeases-- > 0, "cell " + c.name() + " has no subnet and no /24 of " + SilkNames.OVERLAY_NETWORK
+                        + " is left to lease (254 at most; give cells a subnet)");
                 int s;
                 do {
                     s = SilkNames.OVERLAY_BASE | ((1 + rnd.nextInt(254)) << 8);
                 } while (!usedSubnets.add(s));
                 subnet = Ipv4.format(s) + "/24";
             } else {
-                int s = Ipv4.parse(stripPrefix(subnet));
-                require(SilkNames.isOverlay(s) && (s & 0xff) == 0, "cell " + c.name() + ": subnet " + subnet
-                        + " is not a /24 of " + SilkNames.OVERLAY_NETWORK);
-                subnet = Ipv4.format(s) + "/24";
+                subnet = Ipv4.format(lease(c)) + "/24";
             }
             String underlay = c.underlayIp() != null ? c.underlayIp() : Ipv4.format(Ipv4.parse("10.0.16.0") + 10 + n);
-            Ipv4.parse(underlay);
+            ipv4("cell " + c.name() + ": underlayIp", underlay);
             int mtu = c.mtu() != null ? c.mtu() : 1500;
             require(mtu >= 576 && mtu <= 9000, "cell " + c.name() + ": mtu " + mtu + " is not between 576 and 9000");
             Cell cell = new Cell(c.name(), underlay, c.nic() != null ? c.nic() : "eth0", mtu, subnet);
@@ -136,12 +136,13 @@ final class SilkFoundation {
             int hi = 0;
             if (!proto.equals("icmp")) {
                 require(p.ports() != null, "policy " + p.from() + " -> " + p.to() + " has no ports");
-                String[] range = p.ports().split("-");
+                java.util.regex.Matcher m = PORTS.matcher(p.ports());
+                require(m.matches(), "policy ports must read 8080 or 7000-8000, not " + p.ports());
                 try {
-                    lo = Integer.parseInt(range[0].trim());
-                    hi = range.length > 1 ? Integer.parseInt(range[1].trim()) : lo;
+                    lo = Integer.parseInt(m.group(1));
+                    hi = m.group(2) != null ? Integer.parseInt(m.group(2)) : lo;
                 } catch (NumberFormatException e) {
-                    throw new ScenarioException("policy ports must read 8080 or 7000-8000, not " + p.ports());
+                    throw new ScenarioException("policy ports out of range: " + p.ports());
                 }
                 require(lo >= 1 && hi <= 65535 && lo <= hi, "policy ports out of range: " + p.ports());
             }
@@ -161,7 +162,7 @@ final class SilkFoundation {
                 case "stale-fdb" -> {
                     require(cells.stream().anyMatch(c -> c.name().equals(f.peer())), "stale-fdb: unknown peer cell " + f.peer());
                     require(f.underlayIp() != null, "stale-fdb needs underlayIp (where the stale entry points)");
-                    Ipv4.parse(f.underlayIp());
+                    ipv4("stale-fdb on " + f.cell() + ": underlayIp", f.underlayIp());
                     staleFdb.put(f.cell() + ">" + f.peer(), f.underlayIp());
                     faults.add(new Fault("stale-fdb", f.cell(), f.peer(), f.cell() + "'s FDB still sends " + f.peer()
                             + "'s VTEP MAC to " + f.underlayIp() + ", which no longer holds " + f.peer() + "'s lease"));
@@ -233,9 +234,33 @@ final class SilkFoundation {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static String stripPrefix(String cidr) {
-        int slash = cidr.indexOf('/');
-        return slash < 0 ? cidr : cidr.substring(0, slash);
+    private static final java.util.regex.Pattern PORTS = java.util.regex.Pattern.compile(" *([0-9]{1,9}) *(?:- *([0-9]{1,9}) *)?");
+
+    /** A cell's {@code subnet}: a /24 of the overlay network, written {@code 10.255.N.0/24} (or without "/24"). */
+    private static int lease(ScenarioSpec.CellSpec c) {
+        String text = c.subnet();
+        int slash = text.indexOf('/');
+        if (slash >= 0 && !text.substring(slash + 1).trim().equals("24")) {
+            throw new ScenarioException("cell " + c.name() + ": subnet " + text + " is not a /24 (silk leases one /24 per cell)");
+        }
+        int s = ipv4("cell " + c.name() + ": subnet", slash < 0 ? text : text.substring(0, slash));
+        require(SilkNames.isOverlay(s) && (s & 0xff) == 0, "cell " + c.name() + ": subnet " + text
+                + " is not a /24 of " + SilkNames.OVERLAY_NETWORK);
+        return s;
+    }
+
+    /** True for the leases an automatic choice may take (10.255.1.0 to 10.255.254.0). */
+    private static boolean autoLease(int subnet) {
+        int third = (subnet >>> 8) & 0xff;
+        return third >= 1 && third <= 254;
+    }
+
+    private static int ipv4(String what, String text) {
+        try {
+            return Ipv4.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(what + ": " + text + " is not an IPv4 address");
+        }
     }
 
     private static void require(boolean ok, String message) {

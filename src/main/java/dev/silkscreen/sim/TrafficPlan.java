@@ -47,8 +47,12 @@ final class TrafficPlan {
             scheduleListed(t, j++);
         }
         if (spec.random() != null) {
+            // as many conversations as asked, spread over the run; left out: 5000/s, and never more
+            // than ScenarioLimits.MAX_CONVERSATIONS in all however long the run
+            long span = loop.end() - start;
             long gap = spec.random().conversations() > 0
-                    ? Math.max(1_000L, (loop.end() - start) / spec.random().conversations()) : 200_000L;
+                    ? Math.max(1_000L, span / spec.random().conversations())
+                    : Math.max(200_000L, span / ScenarioLimits.MAX_CONVERSATIONS);
             allowedShare = spec.random().allowedShare() > 0 ? spec.random().allowedShare() : 0.85;
             loop.at(start + 1_000_000L, () -> randomConversation(gap));
         }
@@ -79,32 +83,86 @@ final class TrafficPlan {
         for (int r = 0; r < count; r++) {
             Instance client = clients.get(t.fromInstance() != null ? t.fromInstance() % clients.size() : r % clients.size());
             Instance server = servers.get(t.toInstance() != null ? t.toInstance() % servers.size() : r % servers.size());
+            if (client == server) {
+                continue; // a container calling its own address goes over its lo: nothing leaves it
+            }
             long when = at + r * every;
             int n = r + 1;
             switch (proto) {
                 case "tcp" -> new TcpConversation(dp, loop, start, rnd, client, server, port,
                         t.request() == null ? 180 : t.request(), t.response() == null ? 4000 : t.response(), n).start(when);
                 case "udp" -> {
-                    int req = t.request() == null ? 120 : t.request();
-                    int resp = t.response() == null ? 240 : t.response();
-                    int max = dp.kernel(client.cell()).containerMtu - 28;
-                    if (resp > dp.kernel(server.cell()).containerMtu - 28 || req > max) {
-                        throw new ScenarioException("udp sizes must fit one datagram within the container MTU (request ≤ " + max + " bytes)");
-                    }
+                    int[] sizes = udpSizes(t, built, client, server);
                     boolean df = t.df() == null || t.df();
-                    int vtepMax = Math.min(dp.kernel(client.cell()).overlayMtu, dp.kernel(server.cell()).overlayMtu) - 28;
-                    if (!df && (req > vtepMax || resp > vtepMax)) {
-                        throw new ScenarioException("udp without df larger than silk-vtep's MTU (" + vtepMax
-                                + " bytes of data) would be fragmented, which the simulator does not do; send it with df: true");
-                    }
-                    new UdpExchange(dp, loop, rnd, client, server, port, req, resp, df).start(when);
+                    new UdpExchange(dp, loop, rnd, client, server, port, sizes[0], sizes[1], df).start(when);
                 }
                 default -> new PingExchange(dp, loop, rnd, client, server, echoId, n).start(when);
             }
         }
     }
 
+    /**
+     * The listed traffic checked against the foundation it will run on, so that a scenario file is
+     * refused when it is read, never in the middle of a run: apps that exist and have instances, a
+     * meow fault for traffic from meow, UDP sizes that fit one datagram.
+     */
+    static void check(ScenarioSpec spec, BuiltFoundation built) {
+        Foundation f = built.foundation();
+        for (ScenarioSpec.TrafficSpec t : spec.traffic()) {
+            String proto = t.protocol() == null ? "tcp" : t.protocol().toLowerCase(Locale.ROOT);
+            List<Instance> servers = instancesOf(f, t.to(), "to");
+            if ("meow".equals(t.from())) {
+                if (built.meowCells().isEmpty()) {
+                    throw new ScenarioException("traffic from meow needs a meow fault");
+                }
+                continue;
+            }
+            List<Instance> clients = instancesOf(f, t.from(), "from");
+            if (proto.equals("udp")) {
+                for (Instance client : onePerCell(clients)) {
+                    for (Instance server : onePerCell(servers)) {
+                        udpSizes(t, built, client, server);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int[] udpSizes(ScenarioSpec.TrafficSpec t, BuiltFoundation built, Instance client, Instance server) {
+        int req = t.request() == null ? 120 : t.request();
+        int resp = t.response() == null ? 240 : t.response();
+        int clientMtu = built.containerMtu().get(client.cell());
+        int serverMtu = built.containerMtu().get(server.cell());
+        int max = clientMtu - 28;
+        if (resp > serverMtu - 28 || req > max) {
+            throw new ScenarioException("udp sizes must fit one datagram within the container MTU (request ≤ " + max + " bytes)");
+        }
+        boolean df = t.df() == null || t.df();
+        int vtepMax = Math.min(overlayMtu(built, client.cell()), overlayMtu(built, server.cell())) - 28;
+        if (!df && (req > vtepMax || resp > vtepMax)) {
+            throw new ScenarioException("udp without df larger than silk-vtep's MTU (" + vtepMax
+                    + " bytes of data) would be fragmented, which the simulator does not do; send it with df: true");
+        }
+        return new int[] {req, resp};
+    }
+
+    private static java.util.Collection<Instance> onePerCell(List<Instance> instances) {
+        java.util.Map<String, Instance> byCell = new java.util.LinkedHashMap<>();
+        for (Instance i : instances) {
+            byCell.putIfAbsent(i.cell(), i);
+        }
+        return byCell.values();
+    }
+
+    private static int overlayMtu(BuiltFoundation built, String cell) {
+        return built.foundation().cells().stream().filter(c -> c.name().equals(cell)).findFirst().orElseThrow().overlayMtu();
+    }
+
     private List<Instance> instancesOf(String app, String what) {
+        return instancesOf(f, app, what);
+    }
+
+    private static List<Instance> instancesOf(Foundation f, String app, String what) {
         if (app == null) {
             throw new ScenarioException("traffic needs \"" + what + "\": an app name");
         }
@@ -163,8 +221,10 @@ final class TrafficPlan {
 
     /** Random foundation of the given size (cells, apps, instances, policies) for {@code random:} scenarios. */
     static ScenarioSpec expand(ScenarioSpec spec, long seed) {
+        ScenarioLimits.check(spec);
         ScenarioSpec.RandomSpec r = spec.random();
         if (r == null) {
+            ScenarioLimits.checkExpanded(spec);
             return spec;
         }
         SplittableRandom g = new SplittableRandom(seed ^ 0xB05_1L);
@@ -194,7 +254,9 @@ final class TrafficPlan {
                 policies.add(new ScenarioSpec.PolicySpec(from, to, "udp", "8053"));
             }
         }
-        return new ScenarioSpec(spec.name(), spec.description(), spec.duration(), cells, apps, instances, policies, spec.faults(),
-                spec.traffic(), r);
+        ScenarioSpec expanded = new ScenarioSpec(spec.name(), spec.description(), spec.duration(), cells, apps, instances,
+                policies, spec.faults(), spec.traffic(), r);
+        ScenarioLimits.checkExpanded(expanded);
+        return expanded;
     }
 }

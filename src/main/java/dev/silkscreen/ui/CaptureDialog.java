@@ -1,6 +1,7 @@
 package dev.silkscreen.ui;
 
 import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.ui.source.CaptureInput;
 import dev.silkscreen.ui.source.CaptureNames;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class CaptureDialog extends Dialog<List<CaptureInput>> {
             TextField iface = new TextField(g.iface());
             iface.setPromptText("e.g. eth0, silk-vtep, s-…");
             iface.setAccessibleText("Interface of " + files.get(r).getFileName());
-            grid.addRow(r + 1, new Label(files.get(r).getFileName().toString()), cell, iface);
+            grid.addRow(r + 1, new Label(SafeText.line(files.get(r).getFileName().toString())), cell, iface);
             fields.add(new TextField[] {cell, iface});
         }
         getDialogPane().setContent(grid);

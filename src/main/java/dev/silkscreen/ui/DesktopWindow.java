@@ -1,5 +1,6 @@
 package dev.silkscreen.ui;
 
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.ui.classroom.Keys;
 import dev.silkscreen.ui.editor.EditorDialog;
@@ -128,7 +129,7 @@ public final class DesktopWindow implements MainActions, Keys.Window {
         }, r -> {
             lastScenario = r;
             model.show(r);
-            stage.setTitle("Silkscreen · " + r.title());
+            stage.setTitle("Silkscreen · " + SafeText.line(r.title()));
         });
     }
 
@@ -157,7 +158,7 @@ public final class DesktopWindow implements MainActions, Keys.Window {
             }
         }, r -> {
             model.show(r);
-            stage.setTitle("Silkscreen · " + r.title());
+            stage.setTitle("Silkscreen · " + SafeText.line(r.title()));
         });
     }
 
@@ -188,7 +189,7 @@ public final class DesktopWindow implements MainActions, Keys.Window {
             editedSpec = spec;
             lastScenario = r;
             model.show(r);
-            stage.setTitle("Silkscreen · " + r.title());
+            stage.setTitle("Silkscreen · " + SafeText.line(r.title()));
             model.statusProperty().set(model.statusProperty().get() + " · " + Verdicts.change(before, r));
         });
     }
@@ -319,7 +320,7 @@ public final class DesktopWindow implements MainActions, Keys.Window {
     private void error(String message) {
         model.statusProperty().set("Error: " + message);
         if (stage.isShowing()) {
-            Alert a = new Alert(Alert.AlertType.ERROR, message);
+            Alert a = new Alert(Alert.AlertType.ERROR, SafeText.line(message));
             a.initOwner(stage);
             a.setHeaderText(null);
             a.show();

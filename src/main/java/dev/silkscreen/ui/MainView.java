@@ -1,5 +1,6 @@
 package dev.silkscreen.ui;
 
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.ui.canvas.PictureView;
 import dev.silkscreen.ui.classroom.CaptionBar;
 import dev.silkscreen.ui.events.EventsPane;
@@ -68,7 +69,8 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.68);
         toolBar = new MainToolBar(model, actions, picture);
         Label status = new Label();
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> SafeText.line(model.statusProperty().get()), model.statusProperty()));
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(3, 10, 3, 10));

@@ -109,7 +109,7 @@ class TraceAgreesWithSimulatorTest {
     }
 
     /** Every packet that left a frame has exactly its truth; no journey is made up. */
-    private static void assertAgrees(SimResult r, List<Frame> frames, List<Journey> journeys) {
+    static void assertAgrees(SimResult r, List<Frame> frames, List<Journey> journeys) {
         Map<SimTraces.Key, List<Journey>> byKey = index(journeys);
         Set<SimTraces.Key> seen = SimTraces.seenKeys(frames);
         List<String> wrong = new ArrayList<>();

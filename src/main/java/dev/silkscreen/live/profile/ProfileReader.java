@@ -2,8 +2,10 @@ package dev.silkscreen.live.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.silkscreen.model.StrictYaml;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,12 +31,18 @@ public final class ProfileReader {
     public static final int MIN_SNAP = 64;
     public static final int MAX_SNAP = 262144;
 
+    /** Duplicate keys refused (see {@link StrictYaml}). */
+    private static final ObjectMapper MAPPER = new ObjectMapper(StrictYaml.factory());
+
     private ProfileReader() {
     }
 
     public static FoundationProfile read(Path file) {
         String text;
         try {
+            if (Files.size(file) > StrictYaml.MAX_BYTES) {
+                throw new ProfileException(file + ": larger than " + (StrictYaml.MAX_BYTES >> 10) + " KiB; a profile is a few kB");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ProfileException(file + ": no such profile");
@@ -51,9 +59,15 @@ public final class ProfileReader {
     public static FoundationProfile parse(String yaml) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(yaml);
+            byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+            StrictYaml.check(bytes);
+            root = MAPPER.readTree(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new ProfileException("not valid YAML: " + e.getOriginalMessage(), e);
+            throw new ProfileException("not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new ProfileException("cannot read: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new ProfileException("a profile is a YAML mapping with 'cells' (see assets/profiles/example.yaml)");
@@ -82,7 +96,8 @@ public final class ProfileReader {
             }
             checkKeys(where, c, CELL_KEYS);
             SshTarget ssh = sshTarget(where, c, defaults, CELL_KEYS);
-            String cellName = c.hasNonNull("name") ? ProfileValues.cellName(where + ".name", text(c, "name", where)) : ssh.host();
+            String cellName = c.hasNonNull("name") ? ProfileValues.cellName(where + ".name", text(c, "name", where))
+                    : ProfileValues.cellName(where + ".name (the host, when no name is given)", ssh.host());
             if (!names.add(cellName)) {
                 throw new ProfileException(where + ": cell name '" + cellName + "' is used twice");
             }
@@ -106,7 +121,7 @@ public final class ProfileReader {
         int port = 0;
         JsonNode portNode = node.has("port") ? node.get("port") : d.get("port");
         if (portNode != null && !portNode.isNull()) {
-            if (!portNode.canConvertToInt()) {
+            if (!portNode.isIntegralNumber() || !portNode.canConvertToInt()) {
                 throw new ProfileException(where + ".port: '" + portNode.asText() + "' is not a number");
             }
             port = ProfileValues.port(where + ".port", portNode.asInt());
@@ -140,7 +155,8 @@ public final class ProfileReader {
         String filter = node.hasNonNull("filter") ? ProfileValues.filter("capture.filter", text(node, "filter", "capture")) : def.filter();
         int snap = def.snapLength();
         if (node.hasNonNull("snapLength")) {
-            snap = node.get("snapLength").asInt(-1);
+            snap = node.get("snapLength").isIntegralNumber() && node.get("snapLength").canConvertToInt()
+                    ? node.get("snapLength").asInt() : -1;
             if (snap < MIN_SNAP || snap > MAX_SNAP) {
                 throw new ProfileException("capture.snapLength: must be between " + MIN_SNAP + " and " + MAX_SNAP);
             }
@@ -151,7 +167,8 @@ public final class ProfileReader {
         }
         long packets = def.packetCap();
         if (node.hasNonNull("packets")) {
-            packets = node.get("packets").asLong(-1);
+            packets = node.get("packets").isIntegralNumber() && node.get("packets").canConvertToLong()
+                    ? node.get("packets").asLong() : -1;
             if (packets < 1 || packets > 100_000_000L) {
                 throw new ProfileException("capture.packets: must be between 1 and 100000000");
             }

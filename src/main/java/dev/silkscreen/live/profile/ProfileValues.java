@@ -14,7 +14,7 @@ public final class ProfileValues {
     /** Linux interface names: at most 15 bytes (IFNAMSIZ - 1); we accept the characters real ones use. */
     private static final Pattern IFACE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,14}");
     public static final int MAX_FILTER = 1024;
-    public static final int MAX_NAME = 64;
+    public static final int MAX_NAME = dev.silkscreen.model.CellNames.MAX;
 
     private ProfileValues() {
     }
@@ -71,8 +71,9 @@ public final class ProfileValues {
     /** A cell's display name: printable, short, and without ':' (which separates CELL:IFACE). */
     public static String cellName(String field, String value) {
         printable(field, value);
-        if (value.isBlank() || value.length() > MAX_NAME || value.indexOf(':') >= 0) {
-            throw new ProfileException(field + ": '" + value + "' must be 1 to " + MAX_NAME + " characters without ':'");
+        String problem = dev.silkscreen.model.CellNames.problem(value);
+        if (problem != null) {
+            throw new ProfileException(field + ": " + problem);
         }
         return value;
     }

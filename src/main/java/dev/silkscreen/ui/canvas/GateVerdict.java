@@ -1,6 +1,7 @@
 package dev.silkscreen.ui.canvas;
 
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.model.Verdict;
 import dev.silkscreen.ui.theme.Theme;
@@ -36,7 +37,7 @@ final class GateVerdict {
         if (hl.step() == 3 && cell.equals(path.srcCell())) {
             cover(g, theme, b, y, sm);
             g.setFill(theme.text());
-            g.fillText("MARK " + markText(j) + " (" + (j.srcApp() == null ? "source app" : j.srcApp()) + ")", x, y, room);
+            g.fillText(SafeText.line("MARK " + markText(j) + " (" + (j.srcApp() == null ? "source app" : j.srcApp()) + ")"), x, y, room);
             return;
         }
         if (hl.step() >= 10 && cell.equals(path.dstCell()) && reachedPolicy(j)) {
@@ -45,11 +46,11 @@ final class GateVerdict {
             if (j.verdict() == Verdict.DROPPED && j.dropStage() == 10) {
                 Marks.cross(g, b.x() + 36, b.cy(), r * 1.4, theme.drop());
                 g.setFill(theme.drop());
-                g.fillText("REJECT: no policy for " + markText(j), x, y, room);
+                g.fillText(SafeText.line("REJECT: no policy for " + markText(j)), x, y, room);
             } else {
                 Marks.check(g, b.x() + 36, b.cy(), r * 1.4, theme.ok());
                 g.setFill(theme.ok().darker());
-                g.fillText("ACCEPT: policy allows " + markText(j), x, y, room);
+                g.fillText(SafeText.line("ACCEPT: policy allows " + markText(j)), x, y, room);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.silkscreen.ui.canvas;
 import dev.silkscreen.model.Cell;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.ui.playback.Schedule;
 import dev.silkscreen.ui.theme.Palette;
@@ -111,7 +112,7 @@ public final class PacketPainter {
                 chip(g, s, j, w, CHIP_H * 1.5);
                 g.setFill(Palette.textOn(fillFor(s, j)));
                 g.setFont(small);
-                g.fillText("×" + c, s.x, s.y);
+                g.fillText(SafeText.line("×" + c), s.x, s.y);
             }
         }
     }
@@ -177,7 +178,7 @@ public final class PacketPainter {
             g.setFont(small);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(tagText(j), s.x, y + h + band / 2, w - 10);
+            g.fillText(SafeText.line(tagText(j)), s.x, y + h + band / 2, w - 10);
             g.setGlobalAlpha(keep);
         }
         g.setStroke(icmpError ? theme.drop() : theme.text());
@@ -196,10 +197,10 @@ public final class PacketPainter {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(bold);
-        g.fillText(summary(j), s.x, y + ts * 0.3, w - 10);
+        g.fillText(SafeText.line(summary(j)), s.x, y + ts * 0.3, w - 10);
         g.setFont(small);
         g.setFill(theme.mutedText());
-        g.fillText("to " + destination(j), s.x, y + ts * 1.5, w - 10);
+        g.fillText(SafeText.line("to " + destination(j)), s.x, y + ts * 1.5, w - 10);
         if (s.phase == Sprite.Phase.DROPPED) {
             drawDrop(g, s, j, x, y, w, h + band);
         } else if (s.phase == Sprite.Phase.DELIVERED) {
@@ -238,8 +239,8 @@ public final class PacketPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             g.setFont(small);
-            g.fillText(underlayText(path), cx, oy + sm * 0.3, sw - 12);
-            g.fillText("VXLAN · GBP " + (j.tag() < 0 ? "none" : j.tag()) + " · UDP " + SilkNames.VXLAN_PORT, cx,
+            g.fillText(SafeText.line(underlayText(path)), cx, oy + sm * 0.3, sw - 12);
+            g.fillText(SafeText.line("VXLAN · GBP " + (j.tag() < 0 ? "none" : j.tag()) + " · UDP " + SilkNames.VXLAN_PORT), cx,
                     oy + sm * 1.4, sw - 12);
         }
         g.setGlobalAlpha(keep);
@@ -270,11 +271,11 @@ public final class PacketPainter {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.drop());
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, sm));
-        g.fillText("✗ " + head, bx + 10, by + sm * 0.4, bw - 20);
+        g.fillText(SafeText.line("✗ " + head), bx + 10, by + sm * 0.4, bw - 20);
         g.setFill(theme.text());
         g.setFont(small);
         for (int i = 0; i < lines.size(); i++) {
-            g.fillText(lines.get(i), bx + 10, by + sm * 0.5 + lh * (i + 1), bw - 20);
+            g.fillText(SafeText.line(lines.get(i)), bx + 10, by + sm * 0.5 + lh * (i + 1), bw - 20);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.silkscreen.model.App;
 import dev.silkscreen.model.Cell;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Instance;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.ui.theme.Palette;
 import dev.silkscreen.ui.theme.Theme;
@@ -132,7 +133,7 @@ public final class PictureRenderer {
         g.setFont(small);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT, bus.cx(), bus.cy() + 14);
+        g.fillText(SafeText.line("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT), bus.cx(), bus.cy() + 14);
     }
 
     private void drawCell(GraphicsContext g, PictureLayout layout, Part p) {
@@ -146,11 +147,11 @@ public final class PictureRenderer {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(title);
-        g.fillText(p.cell().name(), b.x() + 24, b.y() + 16);
+        g.fillText(SafeText.line(p.cell().name()), b.x() + 24, b.y() + 16);
         g.setFill(theme.mutedText());
         g.setFont(small);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("Diego cell · overlay " + p.cell().subnet(), b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
+        g.fillText(SafeText.line("Diego cell · overlay " + p.cell().subnet()), b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
         // host plumbing: veth → gate → vtep → NIC
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth());
@@ -176,7 +177,7 @@ public final class PictureRenderer {
             g.setFont(small);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(inst.app() + " " + inst.ip(), b.x() + 12, b.cy(), b.w() - 16);
+            g.fillText(SafeText.line(inst.app() + " " + inst.ip()), b.x() + 12, b.cy(), b.w() - 16);
             return;
         }
         g.setFill(theme.componentFill());
@@ -191,13 +192,13 @@ public final class PictureRenderer {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(title);
-        g.fillText(inst.app(), b.cx(), b.y() + 22, b.w() - 16);
+        g.fillText(SafeText.line(inst.app()), b.cx(), b.y() + 22, b.w() - 16);
         g.setFont(text);
         g.setFill(theme.mutedText());
-        g.fillText(inst.ip(), b.cx(), b.y() + 26 + theme.titleSize() * 1.15, b.w() - 16);
+        g.fillText(SafeText.line(inst.ip()), b.cx(), b.y() + 26 + theme.titleSize() * 1.15, b.w() - 16);
         g.setFont(small);
         String tag = layoutTag(inst.app());
-        g.fillText("instance " + inst.index() + (tag.isEmpty() ? "" : " · tag " + tag), b.cx(),
+        g.fillText(SafeText.line("instance " + inst.index() + (tag.isEmpty() ? "" : " · tag " + tag)), b.cx(),
                 b.y() + 30 + theme.titleSize() * 1.15 + theme.textSize() * 1.2, b.w() - 16);
         // the container end of the veth pair
         double tw = theme.textSize() * 3.2;
@@ -237,7 +238,7 @@ public final class PictureRenderer {
         g.setFont(small);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(p.instance().vethName(), v.cx(), v.cy(), v.w() - 8);
+        g.fillText(SafeText.line(p.instance().vethName()), v.cx(), v.cy(), v.w() - 8);
         g.setFill(theme.mutedText());
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("veth", v.cx() + 14, (top + v.y()) / 2);
@@ -281,10 +282,10 @@ public final class PictureRenderer {
         g.setFill(theme.text());
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
         double room = b.w() - 2 * PictureLayout.RAIL_INSET - 24;
-        g.fillText(name, b.x() + 16, b.y() + 8, room);
+        g.fillText(SafeText.line(name), b.x() + 16, b.y() + 8, room);
         g.setFill(theme.mutedText());
         g.setFont(small);
-        g.fillText(detail, b.x() + 16, b.y() + 14 + theme.textSize() * 1.15, room);
+        g.fillText(SafeText.line(detail), b.x() + 16, b.y() + 14 + theme.textSize() * 1.15, room);
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth() * 0.75);
         g.setLineDashes(6, 6);

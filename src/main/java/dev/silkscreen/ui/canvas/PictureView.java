@@ -1,5 +1,6 @@
 package dev.silkscreen.ui.canvas;
 
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.ui.MainModel;
 import dev.silkscreen.ui.playback.PlaybackModel;
 import dev.silkscreen.ui.theme.Theme;
@@ -171,7 +172,7 @@ public final class PictureView extends Region {
             viewport.zoomAt(f, e.getX(), e.getY());
             dirty = true;
         });
-        canvas.setOnMouseMoved(e -> tooltip.setText(describeAt(e.getX(), e.getY())));
+        canvas.setOnMouseMoved(e -> tooltip.setText(SafeText.line(describeAt(e.getX(), e.getY()))));
     }
 
     /** Selects what lies under screen point (x, y): a packet first, then a part. */

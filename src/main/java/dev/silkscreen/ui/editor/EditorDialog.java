@@ -1,5 +1,6 @@
 package dev.silkscreen.ui.editor;
 
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.sim.ScenarioSpec.AppSpec;
 import dev.silkscreen.sim.ScenarioSpec.CellSpec;
@@ -192,7 +193,7 @@ public final class EditorDialog extends Dialog<ScenarioSpec> {
                 r.run();
                 error.setText("");
             } catch (IllegalArgumentException ex) {
-                error.setText(ex.getMessage());
+                error.setText(SafeText.line(ex.getMessage()));
             }
         });
         return b;

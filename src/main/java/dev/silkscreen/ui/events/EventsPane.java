@@ -2,6 +2,7 @@ package dev.silkscreen.ui.events;
 
 import dev.silkscreen.model.Hop;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Stage;
 import dev.silkscreen.model.Verdict;
 import dev.silkscreen.ui.MainModel;
@@ -150,15 +151,15 @@ public final class EventsPane extends VBox {
 
     private void buildJourneyTable() {
         TableColumn<Journey, String> id = new TableColumn<>("#");
-        id.setCellValueFactory(c -> new ReadOnlyStringWrapper(Long.toString(c.getValue().id())));
+        id.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.line(Long.toString(c.getValue().id()))));
         TableColumn<Journey, String> what = new TableColumn<>("Packet");
-        what.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().summary() + " "
+        what.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.line(c.getValue().summary() + " "
                 + name(c.getValue().srcApp(), c.getValue().flow().src()) + " → "
-                + name(c.getValue().dstApp(), c.getValue().flow().dst()) + ":" + c.getValue().flow().dport()));
+                + name(c.getValue().dstApp(), c.getValue().flow().dst()) + ":" + c.getValue().flow().dport())));
         TableColumn<Journey, String> verdict = new TableColumn<>("Verdict");
-        verdict.setCellValueFactory(c -> new ReadOnlyStringWrapper(verdictText(c.getValue())));
+        verdict.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.line(verdictText(c.getValue()))));
         TableColumn<Journey, String> reason = new TableColumn<>("Reason");
-        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason() == null ? "" : c.getValue().reason()));
+        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.line(c.getValue().reason() == null ? "" : c.getValue().reason())));
         journeyTable.getColumns().setAll(List.of(id, what, verdict, reason));
         journeyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         journeyTable.setAccessibleText("Journeys with their verdicts");
@@ -185,7 +186,7 @@ public final class EventsPane extends VBox {
 
     private static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> f) {
         TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(SafeText.line(f.apply(cd.getValue()))));
         return c;
     }
 

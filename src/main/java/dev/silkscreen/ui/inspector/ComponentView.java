@@ -1,5 +1,6 @@
 package dev.silkscreen.ui.inspector;
 
+import dev.silkscreen.model.SafeText;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -16,7 +17,7 @@ public final class ComponentView extends VBox {
 
     public void show(ComponentInfo info) {
         getChildren().clear();
-        Label title = label(info.title(), "caption");
+        Label title = label(SafeText.line(info.title()), "caption");
         Label what = label(info.what(), "what");
         getChildren().addAll(title, what);
         for (ComponentInfo.Section s : info.sections()) {
@@ -25,7 +26,7 @@ public final class ComponentView extends VBox {
                 getChildren().add(label("(empty)", "state-line"));
             }
             for (int i = 0; i < s.lines().size(); i++) {
-                Label line = label(s.lines().get(i), "state-line");
+                Label line = label(SafeText.line(s.lines().get(i)), "state-line");
                 if (s.highlighted().contains(i)) {
                     line.getStyleClass().add("matched");
                     line.setText("▶ " + line.getText());
@@ -36,7 +37,7 @@ public final class ComponentView extends VBox {
         }
         getChildren().add(label("On a real cell", "heading"));
         for (String c : info.commands()) {
-            TextField f = new TextField(c);
+            TextField f = new TextField(SafeText.line(c));
             f.setEditable(false);
             f.getStyleClass().add("command");
             getChildren().add(f);

@@ -3,6 +3,7 @@ package dev.silkscreen.ui.inspector;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Hop;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Stage;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -55,11 +56,11 @@ public final class PacketView extends VBox {
         });
         hex.setOnByte(this::selectByte);
         TableColumn<Hop, String> step = new TableColumn<>("Step");
-        step.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().stage() + " " + Stage.of(c.getValue().stage()).title()));
+        step.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.line(c.getValue().stage() + " " + Stage.of(c.getValue().stage()).title())));
         TableColumn<Hop, String> point = new TableColumn<>("Point");
-        point.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().point())));
+        point.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.line(String.valueOf(c.getValue().point()))));
         TableColumn<Hop, String> time = new TableColumn<>("Time");
-        time.setCellValueFactory(c -> new ReadOnlyStringWrapper(offset(c.getValue())));
+        time.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.line(offset(c.getValue()))));
         hops.getColumns().setAll(java.util.List.of(step, point, time));
         hops.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         hops.setPrefHeight(170);
@@ -77,13 +78,13 @@ public final class PacketView extends VBox {
     public void show(Foundation f, Journey j) {
         this.foundation = f;
         this.journey = j;
-        heading.setText("#" + j.id() + "  " + j.summary() + "  " + j.flow().src() + ":" + j.flow().sport() + " → "
-                + j.flow().dst() + ":" + j.flow().dport() + " (" + j.flow().proto() + ")");
+        heading.setText(SafeText.line("#" + j.id() + "  " + j.summary() + "  " + j.flow().src() + ":" + j.flow().sport() + " → "
+                + j.flow().dst() + ":" + j.flow().dport() + " (" + j.flow().proto() + ")"));
         String apps = (j.srcApp() == null ? "?" : j.srcApp()) + " → " + (j.dstApp() == null ? "?" : j.dstApp());
-        verdict.setText(apps + " · tag " + (j.tag() < 0 ? "none" : "0x" + dev.silkscreen.model.SilkNames.tagHex(j.tag()))
+        verdict.setText(SafeText.line(apps + " · tag " + (j.tag() < 0 ? "none" : "0x" + dev.silkscreen.model.SilkNames.tagHex(j.tag()))
                 + " · " + j.verdict().word().toUpperCase(Locale.ROOT)
                 + (j.dropStage() > 0 ? " at step " + j.dropStage() + (j.dropCell() == null ? "" : " on " + j.dropCell()) : "")
-                + (j.reason() == null ? "" : " · " + j.reason()));
+                + (j.reason() == null ? "" : " · " + j.reason())));
         hops.getItems().setAll(j.hops());
         sightings.getItems().setAll(j.hops().stream().filter(h -> h.frame() != null).toList());
         Hop best = j.hops().stream().filter(h -> h.frame() != null && h.point() != null
@@ -117,13 +118,13 @@ public final class PacketView extends VBox {
             protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
                 if (empty || item == null) {
-                    setText(null);
+                    setText(SafeText.line(null));
                 } else if (item instanceof PacketLayers.Layer l) {
-                    setText(l.name() + "  [" + l.offset() + "–" + (l.offset() + l.length() - 1) + "]");
+                    setText(SafeText.line(l.name() + "  [" + l.offset() + "–" + (l.offset() + l.length() - 1) + "]"));
                 } else if (item instanceof PacketLayers.Field f) {
-                    setText(f.name() + ": " + f.value());
+                    setText(SafeText.line(f.name() + ": " + f.value()));
                 } else {
-                    setText(item.toString());
+                    setText(SafeText.line(item.toString()));
                 }
             }
         });
@@ -186,7 +187,7 @@ public final class PacketView extends VBox {
         @Override
         protected void updateItem(Hop h, boolean empty) {
             super.updateItem(h, empty);
-            setText(empty || h == null ? null : "step " + h.stage() + " · " + h.point() + " · " + offset(h));
+            setText(SafeText.line(empty || h == null ? null : "step " + h.stage() + " · " + h.point() + " · " + offset(h)));
         }
     }
 }

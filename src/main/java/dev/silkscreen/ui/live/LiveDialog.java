@@ -6,6 +6,7 @@ import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.ProfileException;
 import dev.silkscreen.live.profile.ProfileReader;
+import dev.silkscreen.model.SafeText;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -225,7 +226,7 @@ public final class LiveDialog extends Dialog<LiveRequest> {
         } catch (ProfileException e) {
             msg = e.getMessage();
         }
-        error.setText(msg);
+        error.setText(SafeText.line(msg));
         return msg.isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.silkscreen.ui.live;
 
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.ui.source.Run;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
@@ -51,12 +52,12 @@ public final class LivePanel {
         this.picture = picture;
         stage.initOwner(owner);
         stage.setTitle("Live · " + run.profile().name());
-        table.getColumns().add(column("Point", LiveStatus.Row::point, 230));
+        table.getColumns().add(column("Point", r -> SafeText.line(r.point()), 230));
         table.getColumns().add(column("State", LiveStatus.Row::state, 80));
         table.getColumns().add(column("Frames", LiveStatus.Row::frames, 80));
         table.getColumns().add(column("Bytes", LiveStatus.Row::bytes, 100));
         table.getColumns().add(column("Kernel drops", LiveStatus.Row::drops, 100));
-        table.getColumns().add(column("Last message (tcpdump's stderr)", LiveStatus.Row::message, 420));
+        table.getColumns().add(column("Last message (tcpdump's stderr)", r -> SafeText.line(r.message()), 420));
         table.setAccessibleText("Capture points: state, frames, bytes, kernel drops, tcpdump's last message");
         table.setPlaceholder(new Label("No capture point yet: connecting and discovering …"));
         log.setAccessibleText("Connection log and warnings");
@@ -107,10 +108,10 @@ public final class LivePanel {
         if (s.version() != shownVersion) {
             shownVersion = s.version();
             table.getItems().setAll(s.rows());
-            log.getItems().setAll(s.messages());
+            log.getItems().setAll(s.messages().stream().map(SafeText::line).toList());
             log.scrollTo(Math.max(0, s.messages().size() - 1));
         }
-        summary.setText(s.summary());
+        summary.setText(SafeText.line(s.summary()));
         if (run.ended() != null && !stopping) {
             stop(false);
         }
@@ -127,15 +128,15 @@ public final class LivePanel {
         }
         stopping = true;
         stop.setDisable(true);
-        state.setText(byPerson ? "Stopping: killing every tcpdump …" : "Ending: " + run.ended());
+        state.setText(SafeText.line(byPerson ? "Stopping: killing every tcpdump …" : "Ending: " + run.ended()));
         Thread t = new Thread(() -> {
             run.stop();
             try {
                 Platform.runLater(() -> {
                     refresh();
                     timer.stop();
-                    state.setText(byPerson ? "Stopped: every capture was ended by its pid (each row says how it ended)."
-                            : "Ended: " + run.ended() + " (each row says how its capture ended).");
+                    state.setText(SafeText.line(byPerson ? "Stopped: every capture was ended by its pid (each row says how it ended)."
+                            : "Ended: " + run.ended() + " (each row says how its capture ended)."));
                 });
             } catch (IllegalStateException e) {
                 // the toolkit has exited (the program is quitting): the session is stopped all the same

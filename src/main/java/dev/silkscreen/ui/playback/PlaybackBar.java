@@ -3,6 +3,7 @@ package dev.silkscreen.ui.playback;
 import static dev.silkscreen.ui.controls.Buttons.button;
 
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SafeText;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -45,7 +46,7 @@ public final class PlaybackBar extends VBox {
         Label slow = new Label("speed");
         Label following = new Label();
         following.getStyleClass().add("following");
-        following.textProperty().bind(Bindings.createStringBinding(() -> followText(pb.followedJourney()),
+        following.textProperty().bind(Bindings.createStringBinding(() -> SafeText.line(followText(pb.followedJourney())),
                 pb.followedProperty(), pb.scheduleProperty()));
         HBox.setHgrow(following, Priority.ALWAYS);
         following.setMaxWidth(Double.MAX_VALUE);

@@ -1,5 +1,6 @@
 package dev.silkscreen.ui.steps;
 
+import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Stage;
 import dev.silkscreen.ui.playback.PlaybackModel;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class StepPanel extends VBox {
         Label cmdHead = wrap(new Label("See it for real (on a cell: bosh -d cf ssh diego-cell/0, then sudo -i)"), "heading");
         narration.getChildren().setAll(caption, what, whyHead, why, cmdHead);
         for (String c : model.commands()) {
-            TextField cmd = new TextField(c);
+            TextField cmd = new TextField(SafeText.line(c));
             cmd.setEditable(false);
             cmd.getStyleClass().add("command");
             cmd.setAccessibleText("Command: " + c);
