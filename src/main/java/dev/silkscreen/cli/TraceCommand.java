@@ -3,12 +3,12 @@ package dev.silkscreen.cli;
 import dev.silkscreen.capture.CaptureProblem;
 import dev.silkscreen.decode.JsonLineFormatter;
 import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.Durations;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.TopologyJson;
 import dev.silkscreen.model.Verdict;
-import dev.silkscreen.sim.Durations;
 import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.trace.CaptureFileSource;
@@ -86,7 +86,7 @@ public final class TraceCommand implements Callable<Integer> {
             description = "How long a packet may take to show up at its next point (default ${DEFAULT-VALUE}).")
     String window;
 
-    @Option(names = "--capacity", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--capacity", paramLabel = "N", defaultValue = "" + TraceSettings.DEFAULT_CAPACITY,
             description = "Finished journeys kept in memory with their frames (default ${DEFAULT-VALUE}); output is not limited by it.")
     int capacity;
 
@@ -198,8 +198,8 @@ public final class TraceCommand implements Callable<Integer> {
         long windowNanos;
         try {
             windowNanos = Durations.parseNanos(window);
-        } catch (ScenarioException e) {
-            throw new UserException("--window: not a duration: " + window + " (e.g. 500ms, 2s)");
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--window: " + e.getMessage());
         }
         if (windowNanos <= 0) {
             throw new UserException("--window must be longer than zero");

@@ -60,8 +60,8 @@ final class TrafficPlan {
             throw new ScenarioException("traffic protocol must be tcp, udp or icmp, not " + t.protocol());
         }
         int count = t.count() == null ? 1 : t.count();
-        long every = t.every() == null ? 1_000_000_000L : Durations.parseNanos(t.every());
-        long at = start + (t.at() == null ? 1_000_000L + j * 250_000_000L : Durations.parseNanos(t.at()));
+        long every = t.every() == null ? 1_000_000_000L : ScenarioSpec.nanos(t.every());
+        long at = start + (t.at() == null ? 1_000_000L + j * 250_000_000L : ScenarioSpec.nanos(t.at()));
         List<Instance> servers = instancesOf(t.to(), "to");
         if ("meow".equals(t.from())) {
             String cell = built.meowCells().stream().findFirst()

@@ -4,7 +4,7 @@ import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.BoshVmsImport;
 import dev.silkscreen.live.profile.CaptureSettings;
 import dev.silkscreen.live.profile.CellTarget;
-import dev.silkscreen.live.profile.Durations;
+import dev.silkscreen.model.Durations;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.ProfileException;
 import dev.silkscreen.live.profile.ProfileReader;

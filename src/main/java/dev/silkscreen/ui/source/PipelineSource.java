@@ -29,14 +29,14 @@ import java.util.List;
  * files gives app names, tags and rules, else the foundation is inferred from the frames.
  */
 public final class PipelineSource implements RunSource {
-    /** The journey store's bound: the oldest journeys beyond it are dropped (and the run says so). */
-    public static final int MAX_JOURNEYS = 20_000;
+    /** The journey store's bound, the same as the CLI's: the oldest journeys beyond it are dropped (and the run says so). */
+    public static final int MAX_JOURNEYS = TraceSettings.DEFAULT_CAPACITY;
     /** Overlay packets simulated per scenario at most, so a busy scenario stays quick to load. */
     public static final long MAX_PACKETS = 6_000;
     /** The simulator's seed: the same picture every time. */
     public static final long SEED = 1;
     /** The correlator's settings: its own store needs to keep no more than the picture does. */
-    public static final TraceSettings TRACE = TraceSettings.defaults().withCapacity(MAX_JOURNEYS);
+    public static final TraceSettings TRACE = TraceSettings.defaults();
 
     @Override
     public List<String> scenarios() {
