@@ -8,6 +8,7 @@ import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.Policy;
 import dev.silkscreen.model.SilkNames;
+import dev.silkscreen.model.Stage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,13 +178,13 @@ final class Reasons {
                 + " (step 9); VXLAN port, VNI or GBP setting of silk-vtep?";
     }
 
-    String notCaptured(Sighting last, String expected, int stage, List<String> laterMisses) {
-        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage + ") was not captured"
+    String notCaptured(Sighting last, String expected, Stage stage, List<String> laterMisses) {
+        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage.number() + ") was not captured"
                 + misses(laterMisses);
     }
 
-    String notCapturedThen(Sighting last, String expected, int stage, List<String> laterMisses) {
-        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage
+    String notCapturedThen(Sighting last, String expected, Stage stage, List<String> laterMisses) {
+        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage.number()
                 + ") was not being captured at that time" + misses(laterMisses);
     }
 

@@ -9,6 +9,7 @@ import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.PointKind;
 import dev.silkscreen.model.SilkNames;
+import dev.silkscreen.model.Stage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,20 +108,20 @@ final class Topology {
     int stageAt(PointState p, boolean encapsulated, int outerSrc, int outerDst, int src, int dst) {
         switch (p.kind) {
             case CONTAINER_VETH:
-                return p.vethIp == src ? 2 : p.vethIp == dst ? 11 : 0;
+                return p.vethIp == src ? Stage.VETH_OUT.number() : p.vethIp == dst ? Stage.DELIVER.number() : 0;
             case VTEP: {
                 String srcCell = cellOfOverlay(src);
                 String dstCell = cellOfOverlay(dst);
                 boolean fromHere = p.cell.equals(srcCell);
                 boolean toHere = p.cell.equals(dstCell);
-                return fromHere == toHere ? 0 : fromHere ? 4 : 9;
+                return fromHere == toHere ? 0 : fromHere ? Stage.TO_VTEP.number() : Stage.DECAPSULATE.number();
             }
             case UNDERLAY: {
                 if (!encapsulated) {
                     return 0;
                 }
                 int local = localUnderlayIp(p);
-                return local == 0 ? 0 : outerSrc == local ? 6 : outerDst == local ? 8 : 0;
+                return local == 0 ? 0 : outerSrc == local ? Stage.LEAVE_CELL.number() : outerDst == local ? Stage.ARRIVE_CELL.number() : 0;
             }
             default:
                 return 0;
