@@ -1,6 +1,7 @@
 package dev.silkscreen;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -42,4 +43,8 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.silkscreen.cli..")
             .and().doNotHaveSimpleName("SnapshotCommand")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.silkscreen.ui..");
+
+    /** Every package, ui and each of its feature packages apart, is free of cycles. */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.silkscreen.(**)").should().beFreeOfCycles();
 }

@@ -1,6 +1,6 @@
 package dev.silkscreen.cli;
 
-import dev.silkscreen.ui.snapshot.Snapshot;
+import dev.silkscreen.ui.Snapshot;
 import dev.silkscreen.ui.snapshot.SnapshotRequest;
 import dev.silkscreen.ui.source.PipelineSource;
 import dev.silkscreen.ui.source.SourceException;

@@ -1,6 +1,15 @@
-package dev.silkscreen.ui.canvas;
+package dev.silkscreen.ui;
 
-import dev.silkscreen.ui.MainModel;
+import dev.silkscreen.ui.canvas.Highlight;
+import dev.silkscreen.ui.canvas.Part;
+import dev.silkscreen.ui.canvas.PartText;
+import dev.silkscreen.ui.canvas.PictureLayout;
+import dev.silkscreen.ui.canvas.PictureRenderer;
+import dev.silkscreen.ui.canvas.Point;
+import dev.silkscreen.ui.canvas.Projector;
+import dev.silkscreen.ui.canvas.Sprite;
+import dev.silkscreen.ui.canvas.Viewport;
+import dev.silkscreen.ui.main.MainModel;
 import dev.silkscreen.ui.playback.PlaybackModel;
 import dev.silkscreen.ui.theme.Theme;
 import javafx.animation.AnimationTimer;

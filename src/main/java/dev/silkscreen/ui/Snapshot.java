@@ -1,7 +1,8 @@
-package dev.silkscreen.ui.snapshot;
+package dev.silkscreen.ui;
 
-import dev.silkscreen.ui.MainModel;
-import dev.silkscreen.ui.MainView;
+import dev.silkscreen.ui.main.MainModel;
+import dev.silkscreen.ui.snapshot.PngWriter;
+import dev.silkscreen.ui.snapshot.SnapshotRequest;
 import dev.silkscreen.ui.source.CaptureInput;
 import dev.silkscreen.ui.source.Run;
 import dev.silkscreen.ui.source.RunSource;

@@ -1,4 +1,4 @@
-package dev.silkscreen.ui;
+package dev.silkscreen.ui.main;
 
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.ui.canvas.Part;
