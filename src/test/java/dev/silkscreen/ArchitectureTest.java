@@ -47,4 +47,11 @@ class ArchitectureTest {
     /** Every package, ui and each of its feature packages apart, is free of cycles. */
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.silkscreen.(**)").should().beFreeOfCycles();
+
+    /** SSH is the bottom of live: profiles, discovery and streams use it, it uses none of them. */
+    @ArchTest
+    static final ArchRule sshKnowsNothingOfProfilesOrStreams = noClasses()
+            .that().resideInAPackage("dev.silkscreen.live.ssh..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.silkscreen.live.profile..", "dev.silkscreen.live.discover..", "dev.silkscreen.live.stream..");
 }

@@ -1,8 +1,8 @@
 package dev.silkscreen.cli;
 
 import dev.silkscreen.live.profile.FoundationProfile;
+import dev.silkscreen.live.profile.SshConfigLookup;
 import dev.silkscreen.live.ssh.SshClient;
-import dev.silkscreen.live.ssh.SshConfigLookup;
 import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
 import dev.silkscreen.live.stream.SessionRecorder;

@@ -1,9 +1,9 @@
 package dev.silkscreen.ui.live;
 
 import dev.silkscreen.live.profile.FoundationProfile;
+import dev.silkscreen.live.profile.SshConfigLookup;
 import dev.silkscreen.live.ssh.SecretPrompter;
 import dev.silkscreen.live.ssh.SshClient;
-import dev.silkscreen.live.ssh.SshConfigLookup;
 import dev.silkscreen.live.stream.ForwardingListener;
 import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;

@@ -1,9 +1,9 @@
-package dev.silkscreen.live.ssh;
+package dev.silkscreen.live.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.silkscreen.live.profile.AuthMethod;
-import dev.silkscreen.live.profile.SshTarget;
+import dev.silkscreen.live.ssh.AuthMethod;
+import dev.silkscreen.live.ssh.SshTarget;
 import org.junit.jupiter.api.Test;
 
 class SshConfigLookupTest {

@@ -1,4 +1,4 @@
-package dev.silkscreen.live.profile;
+package dev.silkscreen.live.ssh;
 
 import java.util.Objects;
 

@@ -1,10 +1,8 @@
-package dev.silkscreen.live.ssh;
+package dev.silkscreen.live.profile;
 
 import com.jcraft.jsch.ConfigRepository;
 import com.jcraft.jsch.OpenSSHConfig;
-import dev.silkscreen.live.profile.ProfileException;
-import dev.silkscreen.live.profile.ProfileValues;
-import dev.silkscreen.live.profile.SshTarget;
+import dev.silkscreen.live.ssh.SshTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
