@@ -1,12 +1,12 @@
 package dev.silkscreen.ui;
 
+import dev.silkscreen.pipeline.CaptureInput;
+import dev.silkscreen.pipeline.Run;
+import dev.silkscreen.pipeline.RunSource;
+import dev.silkscreen.pipeline.SourceException;
 import dev.silkscreen.ui.main.MainModel;
 import dev.silkscreen.ui.snapshot.PngWriter;
 import dev.silkscreen.ui.snapshot.SnapshotRequest;
-import dev.silkscreen.ui.source.CaptureInput;
-import dev.silkscreen.ui.source.Run;
-import dev.silkscreen.ui.source.RunSource;
-import dev.silkscreen.ui.source.SourceException;
 import dev.silkscreen.ui.steps.Lesson;
 import dev.silkscreen.ui.theme.Theme;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package dev.silkscreen.ui.main;
 
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.pipeline.Run;
 import dev.silkscreen.ui.canvas.Part;
 import dev.silkscreen.ui.canvas.PictureLayout;
 import dev.silkscreen.ui.playback.PlaybackModel;
 import dev.silkscreen.ui.playback.Schedule;
-import dev.silkscreen.ui.source.Run;
 import dev.silkscreen.ui.steps.Lesson;
 import dev.silkscreen.ui.theme.Theme;
 import javafx.beans.property.BooleanProperty;

@@ -1,4 +1,4 @@
-package dev.silkscreen.trace;
+package dev.silkscreen.pipeline;
 
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.CaptureSink;

@@ -1,4 +1,4 @@
-package dev.silkscreen.ui.live;
+package dev.silkscreen.pipeline;
 
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.SshConfigLookup;
@@ -9,9 +9,9 @@ import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
 import dev.silkscreen.live.stream.SessionRecorder;
 import dev.silkscreen.model.Foundation;
+import dev.silkscreen.pipeline.PipelineSource;
+import dev.silkscreen.pipeline.SourceException;
 import dev.silkscreen.trace.Tracer;
-import dev.silkscreen.ui.source.PipelineSource;
-import dev.silkscreen.ui.source.SourceException;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.silkscreen.ui.source;
+package dev.silkscreen.pipeline;
 
 import dev.silkscreen.model.CapturePoint;
 import java.nio.file.Path;

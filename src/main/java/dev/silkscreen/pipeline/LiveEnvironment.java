@@ -1,4 +1,4 @@
-package dev.silkscreen.ui.live;
+package dev.silkscreen.pipeline;
 
 import dev.silkscreen.live.profile.BoshEnvironment;
 import dev.silkscreen.live.profile.FoundationProfile;

@@ -1,4 +1,4 @@
-package dev.silkscreen.ui.source;
+package dev.silkscreen.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

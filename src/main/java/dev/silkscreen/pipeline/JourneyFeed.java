@@ -1,9 +1,9 @@
-package dev.silkscreen.ui.live;
+package dev.silkscreen.pipeline;
 
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.pipeline.Run;
 import dev.silkscreen.trace.JourneyStore;
-import dev.silkscreen.ui.source.Run;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**

@@ -1,4 +1,4 @@
-package dev.silkscreen.ui.source;
+package dev.silkscreen.pipeline;
 
 import dev.silkscreen.sim.ScenarioSpec;
 import java.util.List;

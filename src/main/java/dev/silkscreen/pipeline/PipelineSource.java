@@ -1,20 +1,20 @@
-package dev.silkscreen.ui.source;
+package dev.silkscreen.pipeline;
 
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.TopologyJson;
+import dev.silkscreen.pipeline.ScenarioSource;
 import dev.silkscreen.sim.Scenario;
 import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.trace.CaptureFileSource;
 import dev.silkscreen.trace.JourneyStore;
-import dev.silkscreen.trace.ScenarioSource;
-import dev.silkscreen.trace.Tracer;
 import dev.silkscreen.trace.TimeMergedSource;
 import dev.silkscreen.trace.TraceSettings;
+import dev.silkscreen.trace.Tracer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.silkscreen.ui.source;
+package dev.silkscreen.pipeline;
 
 /** A run could not be made: an unknown scenario, an unreadable capture. The message is for people. */
 public final class SourceException extends Exception {

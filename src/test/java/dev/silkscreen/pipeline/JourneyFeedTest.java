@@ -1,10 +1,10 @@
-package dev.silkscreen.ui.live;
+package dev.silkscreen.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.pipeline.Run;
 import dev.silkscreen.ui.Fixtures;
-import dev.silkscreen.ui.source.Run;
 import org.junit.jupiter.api.Test;
 
 class JourneyFeedTest {
