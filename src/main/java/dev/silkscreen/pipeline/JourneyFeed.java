@@ -2,7 +2,6 @@ package dev.silkscreen.pipeline;
 
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Journey;
-import dev.silkscreen.pipeline.Run;
 import dev.silkscreen.trace.JourneyStore;
 import java.util.concurrent.ConcurrentLinkedQueue;
 

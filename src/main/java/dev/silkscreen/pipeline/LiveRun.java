@@ -5,31 +5,24 @@ import dev.silkscreen.live.profile.SshConfigLookup;
 import dev.silkscreen.live.ssh.SecretPrompter;
 import dev.silkscreen.live.ssh.SshClient;
 import dev.silkscreen.live.stream.ForwardingListener;
-import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
-import dev.silkscreen.live.stream.SessionRecorder;
 import dev.silkscreen.model.Foundation;
-import dev.silkscreen.pipeline.PipelineSource;
-import dev.silkscreen.pipeline.SourceException;
 import dev.silkscreen.trace.Tracer;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * One live session as the desktop program runs it, thin over {@code live.stream}: a
- * {@link LiveFrameSource} feeding the correlator on its own thread, completed journeys into a
- * {@link JourneyFeed}, events into a {@link LiveStatus}, and optionally a {@link SessionRecorder}
- * (pcapng + topology). No method runs on the FX thread except {@link #status()}/{@link #feed()}
+ * One live session as the desktop program runs it, over the shared {@link LiveInput}: completed
+ * journeys into a {@link JourneyFeed}, events into a {@link LiveStatus}, the correlator on a
+ * thread of its own. No method runs on the FX thread except {@link #status()}/{@link #feed()}
  * readers; {@link #start()} and {@link #stop()} block on the network.
  */
 public final class LiveRun implements AutoCloseable {
     private final FoundationProfile profile;
     private final LiveStatus status = new LiveStatus();
     private final JourneyFeed feed;
-    private final SessionRecorder recorder;
     private final Path recording;
-    private final LiveFrameSource source;
-    private final Thread hook;
+    private final LiveInput input;
     private volatile Thread tracer;
     private volatile String ended;
     private boolean stopped;
@@ -47,15 +40,6 @@ public final class LiveRun implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new SourceException(e.getMessage(), e);
         }
-        SshClient client;
-        try {
-            client = new SshClient(env.knownHosts(), env.agentSocket(), prompter, env.timeouts());
-            // last: once the recording is open, nothing here may fail and leave it open
-            recorder = record == null ? null
-                    : new SessionRecorder(record, "live capture of " + profile.name(), profile.capture().snapLength());
-        } catch (IOException e) {
-            throw new SourceException(e.getMessage(), e);
-        }
         LiveListener toStatus = new ForwardingListener(status) {
             @Override
             public void topology(Foundation f) {
@@ -63,10 +47,13 @@ public final class LiveRun implements AutoCloseable {
                 feed.topology(f);
             }
         };
-        LiveListener listener = recorder == null ? toStatus : recorder.recordingTopology(toStatus);
-        this.source = new LiveFrameSource(this.profile, client, sshConfig, listener, env.defaultUser(),
-                this.profile.capture().duration(), recorder);
-        this.hook = new Thread(source::stop, "silkscreen live stop");
+        try {
+            SshClient client = new SshClient(env.knownHosts(), env.agentSocket(), prompter, env.timeouts());
+            // last: once the recording is open, nothing here may fail and leave it open
+            input = new LiveInput(this.profile, client, sshConfig, env.defaultUser(), record, toStatus, status::warning);
+        } catch (IOException e) {
+            throw new SourceException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -77,27 +64,19 @@ public final class LiveRun implements AutoCloseable {
      * @throws SourceException when no cell could be reached (the session is then stopped)
      */
     public Foundation start() throws SourceException {
-        synchronized (this) {
-            if (stopped) {
-                // e.g. the window closed while connecting: no hook to leave behind, nothing to start
-                throw new SourceException("the live session was stopped before it started");
-            }
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
         Foundation f;
         try {
-            f = source.start();
-        } catch (RuntimeException e) {
+            f = input.start();
+        } catch (SourceException e) {
             stop();
-            throw new SourceException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
-        }
-        if (f == null || f.cells().isEmpty()) {
-            stop();
-            throw new SourceException("no cell could be reached and discovered: " + String.join("; ", status.snapshot().messages()));
+            if (!e.getMessage().equals(LiveInput.NO_CELL)) {
+                throw e;
+            }
+            throw new SourceException(LiveInput.NO_CELL + ": " + String.join("; ", status.snapshot().messages()), e);
         }
         Thread t = new Thread(() -> {
             try {
-                Tracer.run(source, f, PipelineSource.TRACE, feed::offer);
+                Tracer.run(input.source(), f, PipelineSource.TRACE, feed::offer);
                 ended = "the session ended (duration or packet cap reached, or stopped)";
             } catch (IOException e) {
                 ended = "the live stream failed: " + e.getMessage();
@@ -143,13 +122,15 @@ public final class LiveRun implements AutoCloseable {
      * Kills every tcpdump (through the live package's stop, by pid), lets the correlator finish the
      * journeys in flight, closes the recording. Safe to call twice.
      */
-    public synchronized void stop() {
-        if (stopped) {
-            return;
+    public void stop() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
         }
-        stopped = true;
-        source.stop();
-        status.counters(source.session().stats());
+        input.source().stop();
+        status.counters(input.stats());
         Thread t = tracer;
         if (t != null) {
             try {
@@ -158,24 +139,12 @@ public final class LiveRun implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (recorder != null) {
-            try {
-                recorder.close();
-                status.warning("recorded " + recorder.framesWritten() + " frames; topology in " + recorder.topologyFile());
-            } catch (IOException e) {
-                status.warning("the recording could not be finished: " + e.getMessage());
-            }
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook is running
-        }
+        input.stop();
     }
 
     /** Refreshes the status with the session's own counters (frames arrive without events). */
     public void poll() {
-        status.counters(source.session().stats());
+        status.counters(input.stats());
     }
 
     @Override

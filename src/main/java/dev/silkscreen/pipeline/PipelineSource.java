@@ -5,7 +5,6 @@ import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.TopologyJson;
-import dev.silkscreen.pipeline.ScenarioSource;
 import dev.silkscreen.sim.Scenario;
 import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.ScenarioSpec;

@@ -3,7 +3,6 @@ package dev.silkscreen.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.silkscreen.model.Journey;
-import dev.silkscreen.pipeline.Run;
 import dev.silkscreen.ui.Fixtures;
 import org.junit.jupiter.api.Test;
 

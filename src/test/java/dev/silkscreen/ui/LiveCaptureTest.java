@@ -132,7 +132,9 @@ class LiveCaptureTest {
             ifaces.forEach(iface -> points.put(new CapturePoint(cell.name(), iface), new ArrayList<>()));
         }
         robot.interact(() -> window.startLive(new LiveRequest(profile, recording)));
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window.livePanel().table().getItems().size() == points.size()
+        // the panel appears once the session has started, on a background thread: wait for it too
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window.livePanel() != null
+                && window.livePanel().table().getItems().size() == points.size()
                 && window.livePanel().table().getItems().stream().allMatch(r -> r.state().equals("running")));
 
         for (CapturePoint p : points.keySet()) {
