@@ -3,6 +3,7 @@ package dev.silkscreen.cli;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.model.Foundation;
+import dev.silkscreen.pipeline.IoReasons;
 import dev.silkscreen.pipeline.LiveInput;
 import dev.silkscreen.pipeline.SourceException;
 import java.io.IOException;

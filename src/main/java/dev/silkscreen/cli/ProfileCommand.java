@@ -9,6 +9,7 @@ import dev.silkscreen.live.profile.ProfileValues;
 import dev.silkscreen.live.profile.ProfileWriter;
 import dev.silkscreen.live.ssh.AuthMethod;
 import dev.silkscreen.live.ssh.SshTarget;
+import dev.silkscreen.pipeline.IoReasons;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,7 @@ import dev.silkscreen.model.LinkType;
 import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.model.TopologyJson;
 import dev.silkscreen.model.Verdict;
+import dev.silkscreen.pipeline.IoReasons;
 import dev.silkscreen.sim.Scenario;
 import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.Scenarios;

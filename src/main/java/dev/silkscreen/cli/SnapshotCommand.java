@@ -1,5 +1,6 @@
 package dev.silkscreen.cli;
 
+import dev.silkscreen.pipeline.IoReasons;
 import dev.silkscreen.pipeline.PipelineSource;
 import dev.silkscreen.pipeline.SourceException;
 import dev.silkscreen.ui.Snapshot;

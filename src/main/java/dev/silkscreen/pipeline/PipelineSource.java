@@ -4,20 +4,15 @@ import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
-import dev.silkscreen.model.TopologyJson;
 import dev.silkscreen.sim.Scenario;
 import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.trace.CaptureFileSource;
 import dev.silkscreen.trace.JourneyStore;
-import dev.silkscreen.trace.TimeMergedSource;
 import dev.silkscreen.trace.TraceSettings;
 import dev.silkscreen.trace.Tracer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,9 +65,9 @@ public final class PipelineSource implements RunSource {
     }
 
     private Run simulate(Scenario scenario) throws SourceException {
-        ScenarioSource source = new ScenarioSource(scenario, SEED, MAX_PACKETS, null);
-        Foundation f = source.foundation();
-        JourneyStore journeys = correlate(source, f);
+        TraceInput input = TraceInput.scenario(scenario, SEED, MAX_PACKETS);
+        Foundation f = input.topology();
+        JourneyStore journeys = correlate(input.source(), f);
         String note = journeys.evicted() > 0 ? "only the latest " + MAX_JOURNEYS + " journeys kept" : "";
         return new Run(scenario.name() + (scenario.description() == null ? "" : " — " + scenario.description()),
                 Run.Origin.SCENARIO, f, journeys.snapshot(), note);
@@ -81,24 +76,18 @@ public final class PipelineSource implements RunSource {
     @Override
     public Run captures(List<CaptureInput> inputs) throws SourceException {
         Foundation topology = null;
-        List<FrameSource> files = new ArrayList<>();
         List<CaptureFileSource> readers = new ArrayList<>();
         for (CaptureInput in : inputs) {
             if (in.file().getFileName().toString().endsWith(".json")) {
-                topology = readTopology(in.file());
+                topology = TraceInput.readTopology(in.file());
                 continue;
             }
-            if (!Files.isRegularFile(in.file())) {
-                throw new SourceException("no such capture file: " + in.file());
-            }
-            CaptureFileSource s = CaptureFileSource.placedByFile(in.file(), in.point());
-            readers.add(s);
-            files.add(s);
+            readers.add(CaptureFileSource.placedByFile(in.file(), in.point()));
         }
-        if (files.isEmpty()) {
+        if (readers.isEmpty()) {
             throw new SourceException("no capture file chosen (only a topology)");
         }
-        JourneyStore store = correlate(new TimeMergedSource(files), topology);
+        JourneyStore store = correlate(TraceInput.captures(readers, topology).source(), topology);
         List<Journey> journeys = store.snapshot();
         List<String> problems = new ArrayList<>();
         if (store.evicted() > 0) {
@@ -117,14 +106,6 @@ public final class PipelineSource implements RunSource {
             title += " with topology " + topology.name();
         }
         return new Run(title, Run.Origin.CAPTURE, f, journeys, String.join("; ", problems));
-    }
-
-    private static Foundation readTopology(Path file) throws SourceException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return TopologyJson.read(in);
-        } catch (IOException | RuntimeException e) {
-            throw new SourceException("cannot read topology " + file.getFileName() + ": " + e.getMessage(), e);
-        }
     }
 
     /** The latest {@link #MAX_JOURNEYS} journeys of {@code source}, and how many older ones were let go. */

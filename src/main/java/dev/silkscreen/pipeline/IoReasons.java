@@ -1,4 +1,4 @@
-package dev.silkscreen.cli;
+package dev.silkscreen.pipeline;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -12,11 +12,11 @@ import java.nio.file.NotDirectoryException;
  * no such file or directory"). The JDK's file exceptions often carry only the file's name as
  * their message, which would print the name twice and say nothing.
  */
-final class IoReasons {
+public final class IoReasons {
     private IoReasons() {
     }
 
-    static String of(IOException e) {
+    public static String of(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
