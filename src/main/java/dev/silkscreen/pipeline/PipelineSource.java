@@ -1,6 +1,5 @@
 package dev.silkscreen.pipeline;
 
-import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
@@ -67,7 +66,7 @@ public final class PipelineSource implements RunSource {
     private Run simulate(Scenario scenario) throws SourceException {
         TraceInput input = TraceInput.scenario(scenario, SEED, MAX_PACKETS);
         Foundation f = input.topology();
-        JourneyStore journeys = correlate(input.source(), f);
+        JourneyStore journeys = correlate(input.source(), f).journeys();
         String note = journeys.evicted() > 0 ? "only the latest " + MAX_JOURNEYS + " journeys kept" : "";
         return new Run(scenario.name() + (scenario.description() == null ? "" : " — " + scenario.description()),
                 Run.Origin.SCENARIO, f, journeys.snapshot(), note);
@@ -87,20 +86,19 @@ public final class PipelineSource implements RunSource {
         if (readers.isEmpty()) {
             throw new SourceException("no capture file chosen (only a topology)");
         }
-        JourneyStore store = correlate(TraceInput.captures(readers, topology).source(), topology);
+        Correlated done = correlate(TraceInput.captures(readers, topology).source(), topology);
+        JourneyStore store = done.journeys();
         List<Journey> journeys = store.snapshot();
         List<String> problems = new ArrayList<>();
         if (store.evicted() > 0) {
             problems.add("only the latest " + MAX_JOURNEYS + " journeys kept");
         }
-        List<CapturePoint> points = new ArrayList<>();
         for (CaptureFileSource s : readers) {
-            points.addAll(s.points());
             if (s.problem() != null) {
                 problems.add(s.file().getFileName() + ": " + s.problem());
             }
         }
-        Foundation f = topology != null ? topology : InferredFoundation.of(points, journeys);
+        Foundation f = done.outcome().foundation();
         String title = readers.size() == 1 ? readers.get(0).file().getFileName().toString() : readers.size() + " capture files";
         if (topology != null) {
             title += " with topology " + topology.name();
@@ -108,17 +106,21 @@ public final class PipelineSource implements RunSource {
         return new Run(title, Run.Origin.CAPTURE, f, journeys, String.join("; ", problems));
     }
 
-    /** The latest {@link #MAX_JOURNEYS} journeys of {@code source}, and how many older ones were let go. */
-    private static JourneyStore correlate(FrameSource source, Foundation topology) throws SourceException {
+    /** A finished correlation: the latest {@link #MAX_JOURNEYS} journeys and what the trace learned and counted. */
+    private record Correlated(JourneyStore journeys, Tracer.Outcome outcome) {
+    }
+
+    /** The latest {@link #MAX_JOURNEYS} journeys of {@code source}, how many older ones were let go, and the foundation traced against. */
+    private static Correlated correlate(FrameSource source, Foundation topology) throws SourceException {
         JourneyStore out = new JourneyStore(MAX_JOURNEYS);
         try {
-            Tracer.run(source, topology, TRACE, out::add);
+            Tracer.Outcome outcome = Tracer.run(source, topology, TRACE, out::add);
+            return new Correlated(out, outcome);
         } catch (IOException e) {
             throw new SourceException(source.describe() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException("interrupted while reading " + source.describe(), e);
         }
-        return out;
     }
 }

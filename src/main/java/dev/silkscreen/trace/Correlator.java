@@ -558,6 +558,11 @@ public final class Correlator implements CaptureSink {
         return out;
     }
 
+    /** The foundation the frames taught (see {@link Topology#learned}), with these overlay addresses as containers where they fit. */
+    Foundation learnedFoundation(java.util.Collection<Integer> endpoints) {
+        return topo.learned(endpoints);
+    }
+
     public TraceStats stats() {
         return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, nextId - 1 - absorbed, order.size(), decidedEarly,
                 lateSightings);
