@@ -12,7 +12,6 @@ import dev.silkscreen.model.SilkNames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +41,7 @@ public final class Correlator implements CaptureSink {
     private final DecodedFrame d = new DecodedFrame();
     private final Map<FlowKey, FlowTrack> flows = new HashMap<>();
     /** ICMP errors by the (source, destination, protocol) of the packet they quote. */
-    private final Map<FlowKey, List<IcmpEvidence>> evidence = new HashMap<>();
+    private final EvidenceBook evidence = new EvidenceBook();
     private final ArrayDeque<OpenJourney> order = new ArrayDeque<>();
     private final List<OpenJourney> scratch = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
@@ -183,7 +182,7 @@ public final class Correlator implements CaptureSink {
         }
         topo.learn(ps, d);
         if (d.ipProto == FlowKey.ICMP && d.hasQuoted && SilkNames.isOverlay(d.quotedSrc) && SilkNames.isOverlay(d.quotedDst)) {
-            recordEvidence(ps, frame, corrected);
+            evidence.record(d, ps, corrected);
         }
         if (!(SilkNames.isOverlay(d.src) || d.src == VETH_HOST_IP) || !SilkNames.isOverlay(d.dst) || d.ipProto < 0 || d.fragOffset > 0
                 || (ps.kind == PointKind.CONTAINER_VETH && ps.vethIp != d.src && ps.vethIp != d.dst)
@@ -353,21 +352,6 @@ public final class Correlator implements CaptureSink {
         }
     }
 
-    private void recordEvidence(PointState ps, Frame frame, long corrected) {
-        boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
-        IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
-                ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
-                Summaries.nextHopMtu(d), ps, corrected);
-        List<IcmpEvidence> list = evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0),
-                k -> new ArrayList<>(2));
-        for (IcmpEvidence e : list) {
-            if (e.sameError(ev)) {
-                return;
-            }
-        }
-        list.add(ev);
-    }
-
     /** The correlator's clock has reached {@code correctedNanos} (e.g. a quiet live stream's "now"). */
     public void advanceTo(long correctedNanos) {
         if (correctedNanos > watermark) {
@@ -416,7 +400,7 @@ public final class Correlator implements CaptureSink {
             mark = Math.min(mark, slowestStream());
         }
         if (mark >= nextPrune) {
-            pruneEvidence(mark - 2 * window);
+            evidence.prune(mark - 2 * window);
             decided.expire(mark);
             nextPrune = mark + window;
         }
@@ -506,7 +490,7 @@ public final class Correlator implements CaptureSink {
         if (!finishing) {
             decided.add(j);
         }
-        store.add(judge.decide(j, evidenceOf(j), watermark, windowOpen, true));
+        store.add(judge.decide(j, evidence.of(j), watermark, windowOpen, true));
     }
 
     /**
@@ -527,23 +511,6 @@ public final class Correlator implements CaptureSink {
         clocks.estimate();
     }
 
-    private List<IcmpEvidence> evidenceOf(OpenJourney j) {
-        if (evidence.isEmpty()) {
-            return null;
-        }
-        return evidence.get(new FlowKey(j.key.src(), j.key.dst(), j.key.proto(), 0, 0));
-    }
-
-    private void pruneEvidence(long before) {
-        for (Iterator<List<IcmpEvidence>> it = evidence.values().iterator(); it.hasNext(); ) {
-            List<IcmpEvidence> list = it.next();
-            list.removeIf(ev -> ev.correctedNanos() < before);
-            if (list.isEmpty()) {
-                it.remove();
-            }
-        }
-    }
-
     // ---- reading the state ----
 
     /** The journeys still open, judged as they stand (their verdict {@code in-flight} where the window allows). */
@@ -553,7 +520,7 @@ public final class Correlator implements CaptureSink {
             if (j.absorbed) {
                 continue;
             }
-            out.add(judge.decide(j, evidenceOf(j), watermark, true, false));
+            out.add(judge.decide(j, evidence.of(j), watermark, true, false));
         }
         return out;
     }
