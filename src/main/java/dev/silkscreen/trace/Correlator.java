@@ -45,11 +45,8 @@ public final class Correlator implements CaptureSink {
     private final ArrayDeque<OpenJourney> order = new ArrayDeque<>();
     private final List<OpenJourney> scratch = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
-    /** Points whose progress the source reports ({@link #advanced}); the slowest open one, cached. */
-    private int streamedPoints;
-    private long gateLow = Long.MAX_VALUE;
-    private PointState gatePoint;
-    private boolean gateDirty;
+    /** The live-stream gate: journeys wait for the slowest point still capturing ({@link #advanced}). */
+    private final StreamGate gate;
     /** The point of the previous frame: sources deliver runs of frames from one point. */
     private CapturePoint lastPoint;
     private PointState lastPointState;
@@ -72,14 +69,6 @@ public final class Correlator implements CaptureSink {
     private final DecidedPackets decided;
     /** Frames of already decided packets, come late (a stream's backlog): they start no journey. */
     private long lateSightings;
-    /**
-     * How much longer a journey waits for a cell of its flow none of whose live streams has sent a
-     * frame yet: its first backlog may come late (one slow SSH connection per cell), and how late
-     * is not known before it comes.
-     */
-    static final long UNHEARD_CELL_HOLD_NANOS = 3_000_000_000L;
-    /** Cells one of whose points has sent a frame. */
-    private final java.util.Set<String> heardCells = new java.util.HashSet<>();
 
     /**
      * @param topology the foundation from a topology file, or null to infer everything from frames
@@ -90,6 +79,7 @@ public final class Correlator implements CaptureSink {
         this.store = store;
         this.topo = new Topology(topology);
         this.judge = new Judge(topo, clocks);
+        this.gate = new StreamGate(topo, clocks);
         this.decided = new DecidedPackets(settings.windowNanos(), Math.max(DECIDED_RETAIN_NANOS, 2 * settings.windowNanos()),
                 DECIDED_CAPACITY);
     }
@@ -98,7 +88,7 @@ public final class Correlator implements CaptureSink {
     public void opened(CapturePoint point, long startNanos) {
         PointState ps = topo.point(point);
         ps.open = true;
-        gateDirty = true;
+        gate.changed();
         if (startNanos < ps.firstNanos) {
             ps.firstNanos = startNanos;
         }
@@ -108,7 +98,7 @@ public final class Correlator implements CaptureSink {
     public void closed(CapturePoint point, long endNanos) {
         PointState ps = topo.point(point);
         ps.open = false;
-        gateDirty = true;
+        gate.changed();
         if (endNanos > ps.lastNanos) {
             ps.lastNanos = endNanos;
         }
@@ -130,17 +120,7 @@ public final class Correlator implements CaptureSink {
     @Override
     public void advanced(CapturePoint point, long nanos) {
         PointState ps = topo.point(point);
-        if (!ps.streamed) {
-            ps.streamed = true;
-            streamedPoints++;
-            if (ps.frames > 0) {
-                heardCells.add(ps.cell);
-            }
-        }
-        if (nanos > ps.streamedTo) {
-            ps.streamedTo = nanos;
-        }
-        gateDirty = true;
+        gate.advanced(ps, nanos);
         long corrected = clocks.correct(ps, nanos);
         if (corrected > watermark) {
             watermark = corrected;
@@ -155,14 +135,9 @@ public final class Correlator implements CaptureSink {
         PointState ps = point == lastPoint ? lastPointState : topo.point(point);
         lastPoint = point;
         lastPointState = ps;
-        if (ps.frames++ == 0 && ps.streamed && heardCells.add(ps.cell)) {
-            distrustUnheardProgress(ps, frame.timeNanos());
-        }
+        boolean first = ps.frames++ == 0;
         ps.sawTime(frame.timeNanos());
-        if (ps.streamed && frame.timeNanos() > ps.streamedTo) {
-            ps.streamedTo = frame.timeNanos();
-        }
-        gateDirty |= ps == gatePoint;
+        gate.frame(ps, first, frame.timeNanos());
         long corrected = clocks.correct(ps, frame.timeNanos());
         if (corrected > watermark) {
             watermark = corrected;
@@ -382,13 +357,13 @@ public final class Correlator implements CaptureSink {
     private void expire() {
         long window = settings.windowNanos();
         long mark = watermark;
-        if (streamedPoints > 0 && !order.isEmpty() && order.peekFirst().lastCorrected + window < mark) {
-            mark = Math.min(mark, slowestStream());
+        if (gate.active() && !order.isEmpty() && order.peekFirst().lastCorrected + window < mark) {
+            mark = Math.min(mark, gate.slowestStream());
         }
         while (!order.isEmpty()) {
             OpenJourney head = order.peekFirst();
             boolean full = order.size() > settings.maxOpen();
-            if (!full && (head.lastCorrected + window >= mark || streamedPoints > 0 && waitsForUnheardCell(head))) {
+            if (!full && (head.lastCorrected + window >= mark || gate.active() && gate.waitsForUnheardCell(head, window))) {
                 break;
             }
             if (full) {
@@ -396,82 +371,14 @@ public final class Correlator implements CaptureSink {
             }
             release(order.pollFirst());
         }
-        if (streamedPoints > 0) {
-            mark = Math.min(mark, slowestStream());
+        if (gate.active()) {
+            mark = Math.min(mark, gate.slowestStream());
         }
         if (mark >= nextPrune) {
             evidence.prune(mark - 2 * window);
             decided.expire(mark);
             nextPrune = mark + window;
         }
-    }
-
-    /**
-     * True while a cell at either end of the journey's flow is being streamed but has sent no
-     * frame yet, and its streams have not passed the journey's window by {@link #UNHEARD_CELL_HOLD_NANOS}.
-     */
-    private boolean waitsForUnheardCell(OpenJourney j) {
-        long until = j.lastCorrected + settings.windowNanos() + UNHEARD_CELL_HOLD_NANOS;
-        return unheardBefore(topo.cellOfOverlay(j.key.src()), until) || unheardBefore(topo.cellOfOverlay(j.key.dst()), until);
-    }
-
-    /**
-     * A cell's first frame: how far its streams were reported complete while nothing had come was
-     * a guess, and the frame shows how late they are. Its points that have sent nothing are taken
-     * as complete only up to this frame (the source reports them again, knowing better, next time).
-     */
-    private void distrustUnheardProgress(PointState first, long nanos) {
-        for (PointState ps : topo.points()) {
-            if (ps.cell.equals(first.cell) && ps.streamed && (ps == first || ps.frames == 0) && ps.streamedTo > nanos) {
-                ps.streamedTo = nanos;
-                gateDirty = true;
-            }
-        }
-    }
-
-    private boolean unheardBefore(String cell, long correctedNanos) {
-        if (cell == null || heardCells.contains(cell)) {
-            return false;
-        }
-        boolean waiting = false;
-        for (PointState ps : topo.points()) {
-            if (ps.cell.equals(cell) && ps.open && ps.streamed) {
-                if (ps.frames > 0) {
-                    heardCells.add(cell);
-                    return false;
-                }
-                if (ps.streamedTo == Long.MIN_VALUE || clocks.correct(ps, ps.streamedTo) < correctedNanos) {
-                    waiting = true;
-                }
-            }
-        }
-        return waiting;
-    }
-
-    /**
-     * The earliest time (corrected) every point still capturing has passed, once a source reports
-     * progress per point (it then does so for each of its points); MAX_VALUE when none is capturing.
-     */
-    private long slowestStream() {
-        if (gateDirty) {
-            gateDirty = false;
-            long low = Long.MAX_VALUE;
-            PointState at = null;
-            for (PointState ps : topo.points()) {
-                if (ps.open) {
-                    // A point still capturing that has reported no progress yet has given its frames' times only.
-                    long to = ps.streamed ? ps.streamedTo : ps.lastNanos;
-                    long c = to == Long.MIN_VALUE ? Long.MIN_VALUE : clocks.correct(ps, to);
-                    if (c < low) {
-                        low = c;
-                        at = ps;
-                    }
-                }
-            }
-            gateLow = low;
-            gatePoint = at;
-        }
-        return gateLow;
     }
 
     private void release(OpenJourney j) {
