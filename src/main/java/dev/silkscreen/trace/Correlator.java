@@ -8,7 +8,6 @@ import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.PointKind;
-import dev.silkscreen.model.SilkNames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +27,6 @@ import java.util.Map;
  * method from the thread that feeds it; other threads read the store.
  */
 public final class Correlator implements CaptureSink {
-    private static final int TCP_SYN = 0x02;
-    private static final int TCP_FIN = 0x01;
-    private static final int VETH_HOST_IP = dev.silkscreen.model.Ipv4.parse(SilkNames.VETH_HOST_IP);
 
     private final TraceSettings settings;
     private final JourneyStore store;
@@ -39,6 +35,8 @@ public final class Correlator implements CaptureSink {
     private final Judge judge;
     private final FrameDecoder decoder = new FrameDecoder();
     private final DecodedFrame d = new DecodedFrame();
+    /** The flow and place in it of the frame being tracked (reused). */
+    private final PacketKey packet = new PacketKey();
     private final Map<FlowKey, FlowTrack> flows = new HashMap<>();
     /** ICMP errors by the (source, destination, protocol) of the packet they quote. */
     private final EvidenceBook evidence = new EvidenceBook();
@@ -156,12 +154,10 @@ public final class Correlator implements CaptureSink {
             return;
         }
         topo.learn(ps, d);
-        if (d.ipProto == FlowKey.ICMP && d.hasQuoted && SilkNames.isOverlay(d.quotedSrc) && SilkNames.isOverlay(d.quotedDst)) {
+        if (PacketKey.quotesOverlay(d)) {
             evidence.record(d, ps, corrected);
         }
-        if (!(SilkNames.isOverlay(d.src) || d.src == VETH_HOST_IP) || !SilkNames.isOverlay(d.dst) || d.ipProto < 0 || d.fragOffset > 0
-                || (ps.kind == PointKind.CONTAINER_VETH && ps.vethIp != d.src && ps.vethIp != d.dst)
-                || (ps.kind == PointKind.UNDERLAY && !d.encapsulated)) {
+        if (!PacketKey.followed(d, ps)) {
             ignoredFrames++;
             expire();
             return;
@@ -172,32 +168,12 @@ public final class Correlator implements CaptureSink {
     }
 
     private void track(PointState ps, Frame frame, long corrected) {
+        packet.of(d);
         int proto = d.ipProto;
-        FlowKey key;
-        long lo;
-        long hi;
-        long ack = 0;
-        if (proto == FlowKey.TCP && d.sport >= 0 && d.seq >= 0) {
-            key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
-            lo = d.seq;
-            boolean cut = d.tcpFlags < 0 || d.payloadLen < 0;
-            hi = cut ? OpenJourney.UNKNOWN_END
-                    : lo + d.payloadLen + ((d.tcpFlags & TCP_SYN) != 0 ? 1 : 0) + ((d.tcpFlags & TCP_FIN) != 0 ? 1 : 0);
-            ack = d.ack;
-        } else if (proto == FlowKey.UDP && d.sport >= 0) {
-            key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
-            lo = d.ipId;
-            hi = lo;
-        } else if (proto == FlowKey.ICMP && (d.icmpType == 8 || d.icmpType == 0)) {
-            key = new FlowKey(d.src, d.dst, proto, d.icmpId, 0);
-            lo = d.icmpSeq & 0xFFFF;
-            hi = lo;
-            ack = d.icmpType;
-        } else {
-            key = new FlowKey(d.src, d.dst, proto, 0, 0);
-            lo = d.ipId;
-            hi = lo;
-        }
+        FlowKey key = packet.flow;
+        long lo = packet.lo;
+        long hi = packet.hi;
+        long ack = packet.ack;
         FlowTrack track = flows.get(key);
         OpenJourney j = track == null ? null : track.exact(lo, hi, d.ipId, ack, ps);
         if (j == null && !(proto == FlowKey.TCP && hi - lo > 1 && track != null && track.hasOverlapping(lo, hi, d.ipId, ps))
