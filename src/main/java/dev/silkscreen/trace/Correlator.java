@@ -10,9 +10,7 @@ import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.PointKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Follows overlay packets through the eleven steps from frames captured at many points on many
@@ -21,6 +19,11 @@ import java.util.Map;
  * IP ID, TCP sequence range: see {@link FlowTrack}) or starts a new one. A journey is decided when
  * no sighting has come for the window (on the corrected clock), when too many are open, or at
  * {@link #finish()}; decided journeys go to the {@link JourneyStore} in order of first sighting.
+ *
+ * <p>It orchestrates: {@link PacketKey} says which frames are followed packets and names them,
+ * {@link JourneyMatcher} puts each sighting in its journey, {@link EvidenceBook} files the ICMP
+ * errors quoting them, {@link StreamGate} holds journeys for lagging live streams, {@link Judge}
+ * decides them.
  *
  * <p>The correlator knows only the frames and, optionally, a topology (a {@link Foundation}, as
  * in {@code NAME.topology.json}): never the simulator's ground truth. Single-threaded: call every
@@ -37,11 +40,9 @@ public final class Correlator implements CaptureSink {
     private final DecodedFrame d = new DecodedFrame();
     /** The flow and place in it of the frame being tracked (reused). */
     private final PacketKey packet = new PacketKey();
-    private final Map<FlowKey, FlowTrack> flows = new HashMap<>();
     /** ICMP errors by the (source, destination, protocol) of the packet they quote. */
     private final EvidenceBook evidence = new EvidenceBook();
     private final ArrayDeque<OpenJourney> order = new ArrayDeque<>();
-    private final List<OpenJourney> scratch = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
     /** The live-stream gate: journeys wait for the slowest point still capturing ({@link #advanced}). */
     private final StreamGate gate;
@@ -49,7 +50,6 @@ public final class Correlator implements CaptureSink {
     private CapturePoint lastPoint;
     private PointState lastPointState;
     private long nextPrune = Long.MIN_VALUE;
-    private long nextId = 1;
     private long frames;
     private long overlayFrames;
     private long ignoredFrames;
@@ -59,14 +59,12 @@ public final class Correlator implements CaptureSink {
     private boolean finishing;
     private static final int WARMUPS = 8;
     private static final int WARM_JOURNEYS = 512;
-    /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
-    private long absorbed;
     /** How long past its window a decided journey's identity is kept for late frames: longer than any stream's backlog. */
     private static final long DECIDED_RETAIN_NANOS = 10_000_000_000L;
     private static final int DECIDED_CAPACITY = 65_536;
     private final DecidedPackets decided;
-    /** Frames of already decided packets, come late (a stream's backlog): they start no journey. */
-    private long lateSightings;
+    /** Puts each sighting in its journey. */
+    private final JourneyMatcher matcher;
 
     /**
      * @param topology the foundation from a topology file, or null to infer everything from frames
@@ -80,6 +78,7 @@ public final class Correlator implements CaptureSink {
         this.gate = new StreamGate(topo, clocks);
         this.decided = new DecidedPackets(settings.windowNanos(), Math.max(DECIDED_RETAIN_NANOS, 2 * settings.windowNanos()),
                 DECIDED_CAPACITY);
+        this.matcher = new JourneyMatcher(topo, decided, order);
     }
 
     @Override
@@ -163,144 +162,9 @@ public final class Correlator implements CaptureSink {
             return;
         }
         overlayFrames++;
-        track(ps, frame, corrected);
-        expire();
-    }
-
-    private void track(PointState ps, Frame frame, long corrected) {
         packet.of(d);
-        int proto = d.ipProto;
-        FlowKey key = packet.flow;
-        long lo = packet.lo;
-        long hi = packet.hi;
-        long ack = packet.ack;
-        FlowTrack track = flows.get(key);
-        OpenJourney j = track == null ? null : track.exact(lo, hi, d.ipId, ack, ps);
-        if (j == null && !(proto == FlowKey.TCP && hi - lo > 1 && track != null && track.hasOverlapping(lo, hi, d.ipId, ps))
-                && decided.matches(key, lo, hi, d.ipId, ack, ps, corrected)) {
-            lateSightings++;
-            return;
-        }
-        if (track == null) {
-            track = new FlowTrack(key);
-            flows.put(key, track);
-        }
-        Sighting s = new Sighting(ps, frame.timeNanos(), frame, d.encapsulated, d.outerSrc, d.outerDst, d.gbp, lo, hi, d.ipId);
-        if (j != null) {
-            if (j.hi == OpenJourney.UNKNOWN_END && hi != OpenJourney.UNKNOWN_END) {
-                // First seen cut by a snap length: this frame tells its length and flags.
-                track.remove(j);
-                j.hi = hi;
-                track.add(j);
-                j.summary = Summaries.of(d, Summaries.nextHopMtu(d));
-            }
-            attach(j, s, corrected);
-            return;
-        }
-        if (proto == FlowKey.TCP && hi - lo > 1) {
-            scratch.clear();
-            track.overlapping(lo, hi, d.ipId, ps, scratch);
-            if (!scratch.isEmpty()) {
-                if (!mergeUnderUpstreamFrame(track, s, corrected)) {
-                    for (OpenJourney o : scratch) {
-                        attach(o, s, corrected);
-                    }
-                }
-                return;
-            }
-        }
-        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d)), lo, hi, d.ipId, ack);
-        track.add(j);
-        order.addLast(j);
-        attach(j, s, corrected);
-    }
-
-    /**
-     * Downstream segments can arrive before the upstream offload frame that carried them all (the
-     * cells' clocks differ, captures come in bursts): each then started a journey of its own. When
-     * a frame covers several such journeys and was seen before every sighting of theirs on the
-     * path, they were one packet: the oldest journey takes the frame's range and the others' sightings.
-     */
-    private boolean mergeUnderUpstreamFrame(FlowTrack track, Sighting s, long corrected) {
-        if (scratch.size() < 2) {
-            return false;
-        }
-        int stage = topo.stageAt(s.point, s.encapsulated, s.outerSrc, s.outerDst, track.key.src(), track.key.dst());
-        if (stage == 0) {
-            return false;
-        }
-        for (OpenJourney o : scratch) {
-            if (o.lo < s.lo || o.hi > s.hi) {
-                return false;
-            }
-            for (Sighting x : o.sightings) {
-                int xs = topo.stageAt(x.point, x.encapsulated, x.outerSrc, x.outerDst, track.key.src(), track.key.dst());
-                if (xs == 0 || xs <= stage) {
-                    return false;
-                }
-            }
-        }
-        OpenJourney keep = scratch.get(0);
-        for (OpenJourney o : scratch) {
-            if (o.id < keep.id) {
-                keep = o;
-            }
-        }
-        for (OpenJourney o : scratch) {
-            if (o != keep) {
-                for (Sighting x : o.sightings) {
-                    attach(keep, x, o.lastCorrected);
-                }
-                o.absorbed = true;
-                track.remove(o);
-                absorbed++;
-            }
-        }
-        long oldLo = keep.lo;
-        keep.lo = s.lo;
-        keep.hi = s.hi;
-        track.reindex(keep, oldLo);
-        attach(keep, s, corrected);
-        return true;
-    }
-
-    private void attach(OpenJourney j, Sighting s, long corrected) {
-        if (s.point.kind != PointKind.CONTAINER_VETH) {
-            learnDirection(j, s);
-        }
-        j.sightings.add(s);
-        if (corrected > j.lastCorrected || j.sightings.size() == 1) {
-            j.lastCorrected = corrected;
-        }
-    }
-
-    /**
-     * One packet seen at a cell's NIC and at another point of the same cell (same clock) says
-     * which way it went there, so which outer address is the cell's own: after the container
-     * left or before silk-vtep sent it → leaving (outer source); otherwise arriving.
-     */
-    private void learnDirection(OpenJourney j, Sighting s) {
-        for (int i = 0, n = j.sightings.size(); i < n; i++) {
-            Sighting o = j.sightings.get(i);
-            if (o.point == s.point || !o.point.cell.equals(s.point.cell) || o.point.kind == s.point.kind) {
-                continue;
-            }
-            Sighting nic = s.point.kind == PointKind.UNDERLAY ? s : o.point.kind == PointKind.UNDERLAY ? o : null;
-            Sighting other = nic == s ? o : s;
-            if (nic == null || !nic.encapsulated) {
-                continue;
-            }
-            Boolean leaving = null;
-            if (other.point.kind == PointKind.CONTAINER_VETH) {
-                leaving = other.point.vethIp == j.key.src();
-            } else if (other.point.kind == PointKind.VTEP && other.rawNanos != nic.rawNanos) {
-                leaving = other.rawNanos < nic.rawNanos;
-            }
-            if (leaving != null) {
-                topo.learnOwnAddress(nic.point, leaving ? nic.outerSrc : nic.outerDst);
-                return;
-            }
-        }
+        matcher.match(ps, frame, d, packet, corrected);
+        expire();
     }
 
     /** The correlator's clock has reached {@code correctedNanos} (e.g. a quiet live stream's "now"). */
@@ -364,11 +228,7 @@ public final class Correlator implements CaptureSink {
         if (warmups < WARMUPS && !clocks.hasTwoWayLink()) {
             warmClocks();
         }
-        FlowTrack track = j.track;
-        track.remove(j);
-        if (track.isEmpty()) {
-            flows.remove(track.key);
-        }
+        matcher.forget(j);
         boolean windowOpen = finishing && j.lastCorrected + settings.windowNanos() >= watermark;
         if (!finishing) {
             decided.add(j);
@@ -414,8 +274,8 @@ public final class Correlator implements CaptureSink {
     }
 
     public TraceStats stats() {
-        return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, nextId - 1 - absorbed, order.size(), decidedEarly,
-                lateSightings);
+        return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, matcher.journeys(), order.size(), decidedEarly,
+                matcher.lateSightings());
     }
 
     /** Estimated clock offsets of the cells (relative to a reference cell). */
