@@ -5,6 +5,7 @@ import dev.silkscreen.capture.CaptureReader;
 import dev.silkscreen.decode.DecodePrinter;
 import dev.silkscreen.decode.FrameDecoder;
 import dev.silkscreen.decode.UdpPayload;
+import dev.silkscreen.pipeline.IoReasons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,6 +1,5 @@
 package dev.silkscreen.cli;
 
-import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.BoshVmsImport;
 import dev.silkscreen.live.profile.CaptureSettings;
 import dev.silkscreen.live.profile.CellTarget;
@@ -8,7 +7,9 @@ import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.ProfileException;
 import dev.silkscreen.live.profile.ProfileValues;
 import dev.silkscreen.live.profile.ProfileWriter;
-import dev.silkscreen.live.profile.SshTarget;
+import dev.silkscreen.live.ssh.AuthMethod;
+import dev.silkscreen.live.ssh.SshTarget;
+import dev.silkscreen.pipeline.IoReasons;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

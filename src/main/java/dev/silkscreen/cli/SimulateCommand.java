@@ -3,13 +3,14 @@ package dev.silkscreen.cli;
 import dev.silkscreen.capture.PcapngWriter;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Cell;
+import dev.silkscreen.model.Durations;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.LinkType;
 import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.model.TopologyJson;
 import dev.silkscreen.model.Verdict;
-import dev.silkscreen.sim.Durations;
+import dev.silkscreen.pipeline.IoReasons;
 import dev.silkscreen.sim.Scenario;
 import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.ScenarioLimits;
@@ -64,7 +65,11 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             s = Scenarios.resolve(scenario);
             if (duration != null) {
-                d = Duration.ofNanos(Durations.parseNanos(duration));
+                try {
+                    d = Durations.parse(duration);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException("--duration: " + e.getMessage());
+                }
                 if (d.isNegative() || d.isZero()) {
                     throw new UserException("--duration must be positive, not " + duration);
                 }

@@ -1,9 +1,10 @@
 package dev.silkscreen.cli;
 
-import dev.silkscreen.ui.snapshot.Snapshot;
+import dev.silkscreen.pipeline.IoReasons;
+import dev.silkscreen.pipeline.PipelineSource;
+import dev.silkscreen.pipeline.SourceException;
+import dev.silkscreen.ui.Snapshot;
 import dev.silkscreen.ui.snapshot.SnapshotRequest;
-import dev.silkscreen.ui.source.PipelineSource;
-import dev.silkscreen.ui.source.SourceException;
 import dev.silkscreen.ui.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Path;

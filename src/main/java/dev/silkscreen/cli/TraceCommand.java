@@ -3,13 +3,14 @@ package dev.silkscreen.cli;
 import dev.silkscreen.capture.CaptureProblem;
 import dev.silkscreen.decode.JsonLineFormatter;
 import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.Durations;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.SafeText;
-import dev.silkscreen.model.TopologyJson;
 import dev.silkscreen.model.Verdict;
-import dev.silkscreen.sim.Durations;
+import dev.silkscreen.pipeline.SourceException;
+import dev.silkscreen.pipeline.TraceInput;
 import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.trace.CaptureFileSource;
@@ -17,14 +18,10 @@ import dev.silkscreen.trace.CellClock;
 import dev.silkscreen.trace.FlowSummary;
 import dev.silkscreen.trace.JourneyJson;
 import dev.silkscreen.trace.JourneyTable;
-import dev.silkscreen.trace.ScenarioSource;
-import dev.silkscreen.trace.TimeMergedSource;
 import dev.silkscreen.trace.TraceSettings;
 import dev.silkscreen.trace.Tracer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,7 +84,7 @@ public final class TraceCommand implements Callable<Integer> {
             description = "How long a packet may take to show up at its next point (default ${DEFAULT-VALUE}).")
     String window;
 
-    @Option(names = "--capacity", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--capacity", paramLabel = "N", defaultValue = "" + TraceSettings.DEFAULT_CAPACITY,
             description = "Finished journeys kept in memory with their frames (default ${DEFAULT-VALUE}); output is not limited by it.")
     int capacity;
 
@@ -116,16 +113,16 @@ public final class TraceCommand implements Callable<Integer> {
             if (!captures.isEmpty() || !files.isEmpty()) {
                 throw new UserException("--scenario traces the simulator: give it without capture files");
             }
-            ScenarioSource sim;
+            TraceInput sim;
             try {
-                sim = new ScenarioSource(Scenarios.resolve(scenario), seed, 0, null);
-                if (topo == null) {
-                    topo = sim.foundation();
-                }
+                sim = TraceInput.scenario(Scenarios.resolve(scenario), seed, 0);
             } catch (ScenarioException e) {
                 throw new UserException(e.getMessage());
             }
-            source = sim;
+            if (topo == null) {
+                topo = sim.topology();
+            }
+            source = sim.source();
         } else {
             for (String c : captures) {
                 fileSources.add(captureOption(c));
@@ -136,16 +133,11 @@ public final class TraceCommand implements Callable<Integer> {
             if (fileSources.isEmpty()) {
                 throw new UserException("nothing to trace: give capture files, --capture CELL:IFACE=FILE or --scenario NAME");
             }
-            long stdin = fileSources.stream().filter(CaptureFileSource::isStdin).count();
-            if (stdin > 1) {
-                throw new UserException("standard input (-) can be read only once");
+            try {
+                source = TraceInput.captures(fileSources, topo).source();
+            } catch (SourceException e) {
+                throw new UserException(e.getMessage());
             }
-            for (CaptureFileSource s : fileSources) {
-                if (!s.isStdin() && !Files.isRegularFile(s.file())) {
-                    throw new UserException(s.file() + ": no such file");
-                }
-            }
-            source = new TimeMergedSource(fileSources);
         }
 
         FlowSummary flows = new FlowSummary();
@@ -201,8 +193,8 @@ public final class TraceCommand implements Callable<Integer> {
         long windowNanos;
         try {
             windowNanos = Durations.parseNanos(window);
-        } catch (ScenarioException e) {
-            throw new UserException("--window: not a duration: " + window + " (e.g. 500ms, 2s)");
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--window: " + e.getMessage());
         }
         if (windowNanos <= 0) {
             throw new UserException("--window must be longer than zero");
@@ -223,12 +215,10 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private static Foundation readTopology(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return TopologyJson.read(in);
-        } catch (IOException e) {
-            throw new UserException("--topology " + file + ": cannot read it (" + IoReasons.of(e) + ")");
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--topology " + file + ": " + e.getMessage());
+        try {
+            return TraceInput.readTopology(file);
+        } catch (SourceException e) {
+            throw new UserException("--topology " + e.getMessage());
         }
     }
 

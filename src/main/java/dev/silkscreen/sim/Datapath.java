@@ -6,6 +6,7 @@ import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.LinkType;
 import dev.silkscreen.model.SilkNames;
+import dev.silkscreen.model.Stage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class Datapath {
         Trip trip = new Trip(ip, t, k.cell.name());
         Kernel.Port port = k.portsByInstance.get(from);
         t = emit(k, port.point(), t, Wire.ethernet(port.hostMac(), port.containerMac(), Wire.ETHERTYPE_IPV4, ip));
-        trip.reach(2);
+        trip.reach(Stage.VETH_OUT);
         forward(k, port.veth(), ip, 0, t + micros(4, 9), trip);
         truths.accept(trip.truth());
         return trip;
@@ -88,19 +89,19 @@ final class Datapath {
         boolean fromContainer = inDev.startsWith("s-");
         String cell = k.cell.name();
         if (k.isLocalAddress(p.dst())) {
-            trip.drop(fromContainer ? 4 : 10, cell, "addressed to " + cell + " itself, not to a container");
+            trip.drop(fromContainer ? Stage.TO_VTEP : Stage.POLICY, cell, "addressed to " + cell + " itself, not to a container");
             return;
         }
         Kernel.NextHop r = k.route(p.dst());
         if (r == null) {
-            trip.drop(4, cell, cell + " has no route to " + Ipv4.format(p.dst()) + ": dropped, ICMP net unreachable back");
+            trip.drop(Stage.TO_VTEP, cell, cell + " has no route to " + Ipv4.format(p.dst()) + ": dropped, ICMP net unreachable back");
             icmpError(k, ip, 3, 0, 0, t, trip);
             return;
         }
         String out = r.dev();
         int mtu = k.mtu(out);
         if (p.length() > mtu) {
-            int step = fromContainer ? 4 : 10;
+            Stage step = fromContainer ? Stage.TO_VTEP : Stage.POLICY;
             if (p.df()) {
                 trip.drop(step, cell, p.length() + "-byte packet with Don't Fragment does not fit " + out + " (MTU " + mtu
                         + ") on " + cell + ": dropped, ICMP fragmentation needed (mtu " + mtu + ") back to the sender");
@@ -112,7 +113,7 @@ final class Datapath {
             return;
         }
         if (p.ttl() <= 1) {
-            trip.drop(fromContainer ? 4 : 10, cell, "TTL expired on " + cell);
+            trip.drop(fromContainer ? Stage.TO_VTEP : Stage.POLICY, cell, "TTL expired on " + cell);
             icmpError(k, ip, 11, 0, 0, t, trip);
             return;
         }
@@ -123,9 +124,9 @@ final class Datapath {
         Netfilter.Result res = k.netfilter.forward(fp, out, mark, state);
         int newMark = res.mark();
         if (fromContainer && newMark != 0) {
-            trip.reach(3);
+            trip.reach(Stage.MARK);
         }
-        int policyStep = toContainer ? 10 : 3;
+        Stage policyStep = toContainer ? Stage.POLICY : Stage.MARK;
         if (res.verdict() != Netfilter.Verdict.ACCEPT) {
             String by = res.rule() == null ? "FORWARD" : res.rule().chain();
             String markText = newMark == 0 ? "no mark" : "mark 0x" + Integer.toHexString(newMark);
@@ -141,13 +142,13 @@ final class Datapath {
         }
         k.conntrack.confirm(fp, t);
         if (toContainer) {
-            trip.reach(10);
+            trip.reach(Stage.POLICY);
             deliver(k, r.port(), fwd, t + micros(3, 7), trip);
         } else if (r.vtep()) {
-            trip.reach(4);
+            trip.reach(Stage.TO_VTEP);
             vtepOut(k, r, fwd, newMark, t + micros(2, 5), trip);
         } else {
-            trip.drop(4, cell, "routed out of " + out + ", off the overlay");
+            trip.drop(Stage.TO_VTEP, cell, "routed out of " + out + ", off the overlay");
         }
     }
 
@@ -156,24 +157,24 @@ final class Datapath {
         Packet p = new Packet(ip);
         Kernel.NextHop r = k.route(p.dst());
         if (r == null) {
-            trip.drop(4, k.cell.name(), k.cell.name() + " has no route to " + Ipv4.format(p.dst()));
+            trip.drop(Stage.TO_VTEP, k.cell.name(), k.cell.name() + " has no route to " + Ipv4.format(p.dst()));
             return;
         }
         k.conntrack.confirm(p, t);
         if (r.port() != null) {
-            trip.reach(10);
+            trip.reach(Stage.POLICY);
             deliver(k, r.port(), ip, t, trip);
         } else if (r.vtep()) {
-            trip.reach(4);
+            trip.reach(Stage.TO_VTEP);
             vtepOut(k, r, ip, 0, t, trip);
         } else {
-            trip.drop(4, k.cell.name(), "routed out of " + r.dev() + ", off the overlay");
+            trip.drop(Stage.TO_VTEP, k.cell.name(), "routed out of " + r.dev() + ", off the overlay");
         }
     }
 
     private void deliver(Kernel k, Kernel.Port port, byte[] ip, long t, Trip trip) {
         t = emit(k, port.point(), t, Wire.ethernet(port.containerMac(), port.hostMac(), Wire.ETHERTYPE_IPV4, ip));
-        trip.reach(11);
+        trip.reach(Stage.DELIVER);
         trip.arrival = new Trip.Arrival(port.instance(), t, ip);
     }
 
@@ -192,7 +193,7 @@ final class Datapath {
                 }
             }
             Kernel owner = owner(p.dst());
-            trip.drop(4, cell, cell + " has no route for " + Ipv4.format(p.dst())
+            trip.drop(Stage.TO_VTEP, cell, cell + " has no route for " + Ipv4.format(p.dst())
                     + (owner != null ? " (silk-daemon has not learned " + owner.cell.name() + "'s lease " + owner.cell.subnet() + ")" : "")
                     + ": the 10.255.0.0/16 route sends it to silk-vtep, where ARP for " + Ipv4.format(nextHop)
                     + " goes unanswered; dropped after 3 s, ICMP host unreachable back");
@@ -203,10 +204,10 @@ final class Datapath {
         t = emit(k, k.vtepPoint, t, inner);
         int dst = k.fdb(mac);
         if (dst == 0) {
-            trip.drop(5, cell, cell + "'s silk-vtep has no FDB entry for " + SilkNames.formatMac(mac) + ": not encapsulated, dropped");
+            trip.drop(Stage.ENCAPSULATE, cell, cell + "'s silk-vtep has no FDB entry for " + SilkNames.formatMac(mac) + ": not encapsulated, dropped");
             return;
         }
-        trip.reach(5);
+        trip.reach(Stage.ENCAPSULATE);
         int sport = k.flowSourcePort(p.src(), p.dst(), p.proto(), p.sport(), p.dport());
         int policyId = mark & 0xFFFF;
         Kernel peer = byUnderlay.get(dst);
@@ -219,25 +220,25 @@ final class Datapath {
                     emit(k, k.nicPoint, t1 + probe * 1_000_000_000L, Wire.arpRequest(k.nicMac, k.underlayIp, dst));
                 }
             }
-            trip.drop(6, cell, cell + "'s FDB sends " + SilkNames.formatMac(mac) + " to " + Ipv4.format(dst)
+            trip.drop(Stage.LEAVE_CELL, cell, cell + "'s FDB sends " + SilkNames.formatMac(mac) + " to " + Ipv4.format(dst)
                     + ", which nobody on the underlay holds: ARP fails, the underlay packet never leaves " + cell);
             return;
         }
         byte[] outer = Wire.vxlan(peer.nicMac, k.nicMac, k.underlayIp, dst, k.nextOuterId(dst), TTL, sport,
                 policyId, policyId != 0, SilkNames.VNI, inner);
         t1 = emit(k, k.nicPoint, t1, outer);
-        trip.reach(7);
+        trip.reach(Stage.UNDERLAY);
         if (peer.down) {
-            trip.drop(7, cell, "lost on the underlay: " + peer.cell.name() + " (" + peer.cell.underlayIp() + ") is down");
+            trip.drop(Stage.UNDERLAY, cell, "lost on the underlay: " + peer.cell.name() + " (" + peer.cell.underlayIp() + ") is down");
             return;
         }
         long t2 = emit(peer, peer.nicPoint, t1 + underlayNanos(k, peer), outer);
-        trip.reach(8);
+        trip.reach(Stage.ARRIVE_CELL);
         long t3 = emit(peer, peer.vtepPoint, t2 + micros(6, 14), inner);
-        trip.reach(9);
+        trip.reach(Stage.DECAPSULATE);
         if (mac != peer.vtepMac) {
             Kernel meant = owner(p.dst());
-            trip.drop(9, peer.cell.name(), "stale FDB on " + cell + ": sent to " + Ipv4.format(dst) + ", which is now "
+            trip.drop(Stage.DECAPSULATE, peer.cell.name(), "stale FDB on " + cell + ": sent to " + Ipv4.format(dst) + ", which is now "
                     + peer.cell.name() + " (lease " + peer.cell.subnet() + ")" + (meant != null ? ", not " + meant.cell.name() : "")
                     + "; decapsulated there, but its inner destination " + SilkNames.formatMac(mac)
                     + " is not this VTEP and no container " + Ipv4.format(p.dst()) + " lives here: dropped");

@@ -57,8 +57,8 @@ final class Netfilter {
                 }
                 List<Compiled> list = new ArrayList<>();
                 for (Compiled r : rules) {
-                    if ((r.srcPrefix < 0 || Ipv4.inSubnet(src, r.srcNet, r.srcPrefix))
-                            && (r.dstPrefix < 0 || Ipv4.inSubnet(dst, r.dstNet, r.dstPrefix))
+                    if ((r.srcPrefix < 0 || Ipv4.inSubnet(src, r.srcNet, r.srcPrefix) != r.rule.src().negated())
+                            && (r.dstPrefix < 0 || Ipv4.inSubnet(dst, r.dstNet, r.dstPrefix) != r.rule.dst().negated())
                             && !jumpsToNothing(r, src, dst)) {
                         list.add(r);
                     }
@@ -123,16 +123,13 @@ final class Netfilter {
         int dport = p.dport();
         for (Compiled c : ch.candidates(p.src(), p.dst())) {
             IptablesRule r = c.rule;
-            if (r.outIface() != null && !r.outIface().equals(outDev)) {
+            if (!r.matchesOut(outDev)) {
                 continue;
             }
             if (c.proto >= 0 && c.proto != proto) {
                 continue;
             }
-            if (r.dportLo() > 0 && (dport < r.dportLo() || dport > r.dportHi())) {
-                continue;
-            }
-            if (r.mark() >= 0 && ((mark[0] & 0xFFFF_FFFFL) == r.mark()) == r.markNot()) {
+            if (!r.matchesDport(dport) || !r.matchesMark(mark[0])) {
                 continue;
             }
             if (c.ctMask != 0 && (c.ctMask & st) == 0) {
@@ -166,8 +163,11 @@ final class Netfilter {
     }
 
     private static Compiled compile(IptablesRule r) {
-        int[] s = cidr(r.src());
-        int[] d = cidr(r.dst());
+        if (r.inIface() != null) {
+            throw new IllegalArgumentException("-i is not simulated in FORWARD rules: " + r.render());
+        }
+        int[] s = cidr(r.src() == null ? null : r.src().value());
+        int[] d = cidr(r.dst() == null ? null : r.dst().value());
         int proto = r.proto() == null ? -1 : switch (r.proto()) {
             case "tcp" -> Wire.PROTO_TCP;
             case "udp" -> Wire.PROTO_UDP;
@@ -185,10 +185,12 @@ final class Netfilter {
         int setMark = 0;
         int setMask = 0;
         if (t == Target.MARK) {
-            String a = r.targetArgs().replace("--set-xmark", "").trim();
-            String[] vm = a.split("/");
-            setMark = (int) Long.parseLong(vm[0].substring(2), 16);
-            setMask = vm.length > 1 ? (int) Long.parseLong(vm[1].substring(2), 16) : -1;
+            long[] vm = r.setXmark();
+            if (vm == null) {
+                throw new IllegalArgumentException("MARK without --set-xmark: " + r.render());
+            }
+            setMark = (int) vm[0];
+            setMask = (int) vm[1];
         }
         return new Compiled(r, s[0], s[1], d[0], d[1], proto, states(r.ctState()), states(r.state()), t, setMark, setMask);
     }

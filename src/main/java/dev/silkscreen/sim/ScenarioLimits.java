@@ -1,6 +1,7 @@
 package dev.silkscreen.sim;
 
 import dev.silkscreen.model.CellNames;
+import dev.silkscreen.model.Durations;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,7 @@
 package dev.silkscreen.sim;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.silkscreen.model.Durations;
 import java.util.List;
 
 /**
@@ -12,6 +13,15 @@ import java.util.List;
 public record ScenarioSpec(String name, String description, String duration, List<CellSpec> cells, List<AppSpec> apps,
                            List<InstanceSpec> instances, List<PolicySpec> policies, List<FaultSpec> faults,
                            List<TrafficSpec> traffic, RandomSpec random) {
+
+    /** A duration written in the scenario ({@code 250us}, {@code -2ms}, {@code 5s}), in ns. */
+    static long nanos(String text) {
+        try {
+            return Durations.parseNanos(text);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(e.getMessage());
+        }
+    }
 
     public ScenarioSpec {
         cells = cells == null ? List.of() : List.copyOf(cells);

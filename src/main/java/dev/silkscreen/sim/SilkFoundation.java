@@ -78,7 +78,7 @@ final class SilkFoundation {
             require(cells.stream().noneMatch(x -> x.name().equals(cell.name())), "cell " + c.name() + " is defined twice");
             cells.add(cell);
             containerMtu.put(cell.name(), c.containerMtu() != null && c.containerMtu() > 0 ? c.containerMtu() : cell.overlayMtu());
-            clock.put(cell.name(), c.clockOffset() == null ? 0L : Durations.parseNanos(c.clockOffset()));
+            clock.put(cell.name(), c.clockOffset() == null ? 0L : ScenarioSpec.nanos(c.clockOffset()));
         }
         require(!cells.isEmpty(), "the scenario has no cells");
 

@@ -59,7 +59,7 @@ public final class Simulator {
         BuiltFoundation built = SilkFoundation.build(spec, seed);
         long start = startNanos(seed);
         Duration d = duration != null ? duration
-                : spec.duration() != null ? Duration.ofNanos(Durations.parseNanos(spec.duration())) : DEFAULT_DURATION;
+                : spec.duration() != null ? Duration.ofNanos(ScenarioSpec.nanos(spec.duration())) : DEFAULT_DURATION;
         long end = start + d.toNanos();
         EventLoop loop = new EventLoop(start, end);
         FrameOrderer orderer = new FrameOrderer(frames);

@@ -4,6 +4,7 @@ import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.Policy;
+import dev.silkscreen.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,8 +65,8 @@ final class TrafficPlan {
             throw new ScenarioException("traffic protocol must be tcp, udp or icmp, not " + t.protocol());
         }
         int count = t.count() == null ? 1 : t.count();
-        long every = t.every() == null ? 1_000_000_000L : Durations.parseNanos(t.every());
-        long at = start + (t.at() == null ? 1_000_000L + j * 250_000_000L : Durations.parseNanos(t.at()));
+        long every = t.every() == null ? 1_000_000_000L : ScenarioSpec.nanos(t.every());
+        long at = start + (t.at() == null ? 1_000_000L + j * 250_000_000L : ScenarioSpec.nanos(t.at()));
         List<Instance> servers = instancesOf(t.to(), "to");
         if ("meow".equals(t.from())) {
             String cell = built.meowCells().stream().findFirst()
@@ -179,7 +180,7 @@ final class TrafficPlan {
         byte[] d = PingExchange.data(t);
         byte[] ip = Wire.icmp(0, server.ipInt(), 0, 0, true, Datapath.TTL, 8, 0, (0x6d65 << 16) | seq, d, d.length);
         Trip trip = new Trip(ip, t, cell);
-        trip.drop(2, cell, "network namespace meow on " + cell + " has only lo, and it is down: sending to "
+        trip.drop(Stage.VETH_OUT, cell, "network namespace meow on " + cell + " has only lo, and it is down: sending to "
                 + Ipv4.format(server.ipInt()) + " fails with \"Network is unreachable\"; nothing leaves the namespace");
         dp.neverLeft(trip);
     }

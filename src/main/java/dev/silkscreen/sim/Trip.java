@@ -1,6 +1,7 @@
 package dev.silkscreen.sim;
 
 import dev.silkscreen.model.Instance;
+import dev.silkscreen.model.Stage;
 import dev.silkscreen.model.Verdict;
 
 /** One overlay packet's way through the simulated foundation while it is being forwarded. */
@@ -29,15 +30,13 @@ final class Trip {
         this.srcCell = srcCell;
     }
 
-    void reach(int s) {
-        if (s > stage) {
-            stage = s;
-        }
+    void reach(Stage s) {
+        stage = Math.max(stage, s.number());
     }
 
-    void drop(int s, String cell, String why) {
-        stage = Math.max(stage, s);
-        dropStage = s;
+    void drop(Stage s, String cell, String why) {
+        stage = Math.max(stage, s.number());
+        dropStage = s.number();
         dropCell = cell;
         reason = why;
     }

@@ -8,13 +8,9 @@ import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.PointKind;
-import dev.silkscreen.model.SilkNames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Follows overlay packets through the eleven steps from frames captured at many points on many
@@ -24,14 +20,16 @@ import java.util.Map;
  * no sighting has come for the window (on the corrected clock), when too many are open, or at
  * {@link #finish()}; decided journeys go to the {@link JourneyStore} in order of first sighting.
  *
+ * <p>It orchestrates: {@link PacketKey} says which frames are followed packets and names them,
+ * {@link JourneyMatcher} puts each sighting in its journey, {@link EvidenceBook} files the ICMP
+ * errors quoting them, {@link StreamGate} holds journeys for lagging live streams, {@link Judge}
+ * decides them.
+ *
  * <p>The correlator knows only the frames and, optionally, a topology (a {@link Foundation}, as
  * in {@code NAME.topology.json}): never the simulator's ground truth. Single-threaded: call every
  * method from the thread that feeds it; other threads read the store.
  */
 public final class Correlator implements CaptureSink {
-    private static final int TCP_SYN = 0x02;
-    private static final int TCP_FIN = 0x01;
-    private static final int VETH_HOST_IP = dev.silkscreen.model.Ipv4.parse(SilkNames.VETH_HOST_IP);
 
     private final TraceSettings settings;
     private final JourneyStore store;
@@ -40,22 +38,18 @@ public final class Correlator implements CaptureSink {
     private final Judge judge;
     private final FrameDecoder decoder = new FrameDecoder();
     private final DecodedFrame d = new DecodedFrame();
-    private final Map<FlowKey, FlowTrack> flows = new HashMap<>();
+    /** The flow and place in it of the frame being tracked (reused). */
+    private final PacketKey packet = new PacketKey();
     /** ICMP errors by the (source, destination, protocol) of the packet they quote. */
-    private final Map<FlowKey, List<IcmpEvidence>> evidence = new HashMap<>();
+    private final EvidenceBook evidence = new EvidenceBook();
     private final ArrayDeque<OpenJourney> order = new ArrayDeque<>();
-    private final List<OpenJourney> scratch = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
-    /** Points whose progress the source reports ({@link #advanced}); the slowest open one, cached. */
-    private int streamedPoints;
-    private long gateLow = Long.MAX_VALUE;
-    private PointState gatePoint;
-    private boolean gateDirty;
+    /** The live-stream gate: journeys wait for the slowest point still capturing ({@link #advanced}). */
+    private final StreamGate gate;
     /** The point of the previous frame: sources deliver runs of frames from one point. */
     private CapturePoint lastPoint;
     private PointState lastPointState;
     private long nextPrune = Long.MIN_VALUE;
-    private long nextId = 1;
     private long frames;
     private long overlayFrames;
     private long ignoredFrames;
@@ -65,22 +59,12 @@ public final class Correlator implements CaptureSink {
     private boolean finishing;
     private static final int WARMUPS = 8;
     private static final int WARM_JOURNEYS = 512;
-    /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
-    private long absorbed;
     /** How long past its window a decided journey's identity is kept for late frames: longer than any stream's backlog. */
     private static final long DECIDED_RETAIN_NANOS = 10_000_000_000L;
     private static final int DECIDED_CAPACITY = 65_536;
     private final DecidedPackets decided;
-    /** Frames of already decided packets, come late (a stream's backlog): they start no journey. */
-    private long lateSightings;
-    /**
-     * How much longer a journey waits for a cell of its flow none of whose live streams has sent a
-     * frame yet: its first backlog may come late (one slow SSH connection per cell), and how late
-     * is not known before it comes.
-     */
-    static final long UNHEARD_CELL_HOLD_NANOS = 3_000_000_000L;
-    /** Cells one of whose points has sent a frame. */
-    private final java.util.Set<String> heardCells = new java.util.HashSet<>();
+    /** Puts each sighting in its journey. */
+    private final JourneyMatcher matcher;
 
     /**
      * @param topology the foundation from a topology file, or null to infer everything from frames
@@ -91,15 +75,17 @@ public final class Correlator implements CaptureSink {
         this.store = store;
         this.topo = new Topology(topology);
         this.judge = new Judge(topo, clocks);
+        this.gate = new StreamGate(topo, clocks);
         this.decided = new DecidedPackets(settings.windowNanos(), Math.max(DECIDED_RETAIN_NANOS, 2 * settings.windowNanos()),
                 DECIDED_CAPACITY);
+        this.matcher = new JourneyMatcher(topo, decided, order);
     }
 
     @Override
     public void opened(CapturePoint point, long startNanos) {
         PointState ps = topo.point(point);
         ps.open = true;
-        gateDirty = true;
+        gate.changed();
         if (startNanos < ps.firstNanos) {
             ps.firstNanos = startNanos;
         }
@@ -109,7 +95,7 @@ public final class Correlator implements CaptureSink {
     public void closed(CapturePoint point, long endNanos) {
         PointState ps = topo.point(point);
         ps.open = false;
-        gateDirty = true;
+        gate.changed();
         if (endNanos > ps.lastNanos) {
             ps.lastNanos = endNanos;
         }
@@ -131,17 +117,7 @@ public final class Correlator implements CaptureSink {
     @Override
     public void advanced(CapturePoint point, long nanos) {
         PointState ps = topo.point(point);
-        if (!ps.streamed) {
-            ps.streamed = true;
-            streamedPoints++;
-            if (ps.frames > 0) {
-                heardCells.add(ps.cell);
-            }
-        }
-        if (nanos > ps.streamedTo) {
-            ps.streamedTo = nanos;
-        }
-        gateDirty = true;
+        gate.advanced(ps, nanos);
         long corrected = clocks.correct(ps, nanos);
         if (corrected > watermark) {
             watermark = corrected;
@@ -156,14 +132,9 @@ public final class Correlator implements CaptureSink {
         PointState ps = point == lastPoint ? lastPointState : topo.point(point);
         lastPoint = point;
         lastPointState = ps;
-        if (ps.frames++ == 0 && ps.streamed && heardCells.add(ps.cell)) {
-            distrustUnheardProgress(ps, frame.timeNanos());
-        }
+        boolean first = ps.frames++ == 0;
         ps.sawTime(frame.timeNanos());
-        if (ps.streamed && frame.timeNanos() > ps.streamedTo) {
-            ps.streamedTo = frame.timeNanos();
-        }
-        gateDirty |= ps == gatePoint;
+        gate.frame(ps, first, frame.timeNanos());
         long corrected = clocks.correct(ps, frame.timeNanos());
         if (corrected > watermark) {
             watermark = corrected;
@@ -182,190 +153,18 @@ public final class Correlator implements CaptureSink {
             return;
         }
         topo.learn(ps, d);
-        if (d.ipProto == FlowKey.ICMP && d.hasQuoted && SilkNames.isOverlay(d.quotedSrc) && SilkNames.isOverlay(d.quotedDst)) {
-            recordEvidence(ps, frame, corrected);
+        if (PacketKey.quotesOverlay(d)) {
+            evidence.record(d, ps, corrected);
         }
-        if (!(SilkNames.isOverlay(d.src) || d.src == VETH_HOST_IP) || !SilkNames.isOverlay(d.dst) || d.ipProto < 0 || d.fragOffset > 0
-                || (ps.kind == PointKind.CONTAINER_VETH && ps.vethIp != d.src && ps.vethIp != d.dst)
-                || (ps.kind == PointKind.UNDERLAY && !d.encapsulated)) {
+        if (!PacketKey.followed(d, ps)) {
             ignoredFrames++;
             expire();
             return;
         }
         overlayFrames++;
-        track(ps, frame, corrected);
+        packet.of(d);
+        matcher.match(ps, frame, d, packet, corrected);
         expire();
-    }
-
-    private void track(PointState ps, Frame frame, long corrected) {
-        int proto = d.ipProto;
-        FlowKey key;
-        long lo;
-        long hi;
-        long ack = 0;
-        if (proto == FlowKey.TCP && d.sport >= 0 && d.seq >= 0) {
-            key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
-            lo = d.seq;
-            boolean cut = d.tcpFlags < 0 || d.payloadLen < 0;
-            hi = cut ? OpenJourney.UNKNOWN_END
-                    : lo + d.payloadLen + ((d.tcpFlags & TCP_SYN) != 0 ? 1 : 0) + ((d.tcpFlags & TCP_FIN) != 0 ? 1 : 0);
-            ack = d.ack;
-        } else if (proto == FlowKey.UDP && d.sport >= 0) {
-            key = new FlowKey(d.src, d.dst, proto, d.sport, d.dport);
-            lo = d.ipId;
-            hi = lo;
-        } else if (proto == FlowKey.ICMP && (d.icmpType == 8 || d.icmpType == 0)) {
-            key = new FlowKey(d.src, d.dst, proto, d.icmpId, 0);
-            lo = d.icmpSeq & 0xFFFF;
-            hi = lo;
-            ack = d.icmpType;
-        } else {
-            key = new FlowKey(d.src, d.dst, proto, 0, 0);
-            lo = d.ipId;
-            hi = lo;
-        }
-        FlowTrack track = flows.get(key);
-        OpenJourney j = track == null ? null : track.exact(lo, hi, d.ipId, ack, ps);
-        if (j == null && !(proto == FlowKey.TCP && hi - lo > 1 && track != null && track.hasOverlapping(lo, hi, d.ipId, ps))
-                && decided.matches(key, lo, hi, d.ipId, ack, ps, corrected)) {
-            lateSightings++;
-            return;
-        }
-        if (track == null) {
-            track = new FlowTrack(key);
-            flows.put(key, track);
-        }
-        Sighting s = new Sighting(ps, frame.timeNanos(), frame, d.encapsulated, d.outerSrc, d.outerDst, d.gbp, lo, hi, d.ipId);
-        if (j != null) {
-            if (j.hi == OpenJourney.UNKNOWN_END && hi != OpenJourney.UNKNOWN_END) {
-                // First seen cut by a snap length: this frame tells its length and flags.
-                track.remove(j);
-                j.hi = hi;
-                track.add(j);
-                j.summary = Summaries.of(d, Summaries.nextHopMtu(d));
-            }
-            attach(j, s, corrected);
-            return;
-        }
-        if (proto == FlowKey.TCP && hi - lo > 1) {
-            scratch.clear();
-            track.overlapping(lo, hi, d.ipId, ps, scratch);
-            if (!scratch.isEmpty()) {
-                if (!mergeUnderUpstreamFrame(track, s, corrected)) {
-                    for (OpenJourney o : scratch) {
-                        attach(o, s, corrected);
-                    }
-                }
-                return;
-            }
-        }
-        j = new OpenJourney(nextId++, key, track, Summaries.of(d, Summaries.nextHopMtu(d)), lo, hi, d.ipId, ack);
-        track.add(j);
-        order.addLast(j);
-        attach(j, s, corrected);
-    }
-
-    /**
-     * Downstream segments can arrive before the upstream offload frame that carried them all (the
-     * cells' clocks differ, captures come in bursts): each then started a journey of its own. When
-     * a frame covers several such journeys and was seen before every sighting of theirs on the
-     * path, they were one packet: the oldest journey takes the frame's range and the others' sightings.
-     */
-    private boolean mergeUnderUpstreamFrame(FlowTrack track, Sighting s, long corrected) {
-        if (scratch.size() < 2) {
-            return false;
-        }
-        int stage = topo.stageAt(s.point, s.encapsulated, s.outerSrc, s.outerDst, track.key.src(), track.key.dst());
-        if (stage == 0) {
-            return false;
-        }
-        for (OpenJourney o : scratch) {
-            if (o.lo < s.lo || o.hi > s.hi) {
-                return false;
-            }
-            for (Sighting x : o.sightings) {
-                int xs = topo.stageAt(x.point, x.encapsulated, x.outerSrc, x.outerDst, track.key.src(), track.key.dst());
-                if (xs == 0 || xs <= stage) {
-                    return false;
-                }
-            }
-        }
-        OpenJourney keep = scratch.get(0);
-        for (OpenJourney o : scratch) {
-            if (o.id < keep.id) {
-                keep = o;
-            }
-        }
-        for (OpenJourney o : scratch) {
-            if (o != keep) {
-                for (Sighting x : o.sightings) {
-                    attach(keep, x, o.lastCorrected);
-                }
-                o.absorbed = true;
-                track.remove(o);
-                absorbed++;
-            }
-        }
-        long oldLo = keep.lo;
-        keep.lo = s.lo;
-        keep.hi = s.hi;
-        track.reindex(keep, oldLo);
-        attach(keep, s, corrected);
-        return true;
-    }
-
-    private void attach(OpenJourney j, Sighting s, long corrected) {
-        if (s.point.kind != PointKind.CONTAINER_VETH) {
-            learnDirection(j, s);
-        }
-        j.sightings.add(s);
-        if (corrected > j.lastCorrected || j.sightings.size() == 1) {
-            j.lastCorrected = corrected;
-        }
-    }
-
-    /**
-     * One packet seen at a cell's NIC and at another point of the same cell (same clock) says
-     * which way it went there, so which outer address is the cell's own: after the container
-     * left or before silk-vtep sent it → leaving (outer source); otherwise arriving.
-     */
-    private void learnDirection(OpenJourney j, Sighting s) {
-        for (int i = 0, n = j.sightings.size(); i < n; i++) {
-            Sighting o = j.sightings.get(i);
-            if (o.point == s.point || !o.point.cell.equals(s.point.cell) || o.point.kind == s.point.kind) {
-                continue;
-            }
-            Sighting nic = s.point.kind == PointKind.UNDERLAY ? s : o.point.kind == PointKind.UNDERLAY ? o : null;
-            Sighting other = nic == s ? o : s;
-            if (nic == null || !nic.encapsulated) {
-                continue;
-            }
-            Boolean leaving = null;
-            if (other.point.kind == PointKind.CONTAINER_VETH) {
-                leaving = other.point.vethIp == j.key.src();
-            } else if (other.point.kind == PointKind.VTEP && other.rawNanos != nic.rawNanos) {
-                leaving = other.rawNanos < nic.rawNanos;
-            }
-            if (leaving != null) {
-                topo.learnOwnAddress(nic.point, leaving ? nic.outerSrc : nic.outerDst);
-                return;
-            }
-        }
-    }
-
-    private void recordEvidence(PointState ps, Frame frame, long corrected) {
-        boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
-        IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
-                ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
-                Summaries.nextHopMtu(d), ps, corrected);
-        List<IcmpEvidence> list = evidence.computeIfAbsent(new FlowKey(d.quotedSrc, d.quotedDst, d.quotedProto, 0, 0),
-                k -> new ArrayList<>(2));
-        for (IcmpEvidence e : list) {
-            if (e.sameError(ev)) {
-                return;
-            }
-        }
-        list.add(ev);
     }
 
     /** The correlator's clock has reached {@code correctedNanos} (e.g. a quiet live stream's "now"). */
@@ -398,13 +197,13 @@ public final class Correlator implements CaptureSink {
     private void expire() {
         long window = settings.windowNanos();
         long mark = watermark;
-        if (streamedPoints > 0 && !order.isEmpty() && order.peekFirst().lastCorrected + window < mark) {
-            mark = Math.min(mark, slowestStream());
+        if (gate.active() && !order.isEmpty() && order.peekFirst().lastCorrected + window < mark) {
+            mark = Math.min(mark, gate.slowestStream());
         }
         while (!order.isEmpty()) {
             OpenJourney head = order.peekFirst();
             boolean full = order.size() > settings.maxOpen();
-            if (!full && (head.lastCorrected + window >= mark || streamedPoints > 0 && waitsForUnheardCell(head))) {
+            if (!full && (head.lastCorrected + window >= mark || gate.active() && gate.waitsForUnheardCell(head, window))) {
                 break;
             }
             if (full) {
@@ -412,82 +211,14 @@ public final class Correlator implements CaptureSink {
             }
             release(order.pollFirst());
         }
-        if (streamedPoints > 0) {
-            mark = Math.min(mark, slowestStream());
+        if (gate.active()) {
+            mark = Math.min(mark, gate.slowestStream());
         }
         if (mark >= nextPrune) {
-            pruneEvidence(mark - 2 * window);
+            evidence.prune(mark - 2 * window);
             decided.expire(mark);
             nextPrune = mark + window;
         }
-    }
-
-    /**
-     * True while a cell at either end of the journey's flow is being streamed but has sent no
-     * frame yet, and its streams have not passed the journey's window by {@link #UNHEARD_CELL_HOLD_NANOS}.
-     */
-    private boolean waitsForUnheardCell(OpenJourney j) {
-        long until = j.lastCorrected + settings.windowNanos() + UNHEARD_CELL_HOLD_NANOS;
-        return unheardBefore(topo.cellOfOverlay(j.key.src()), until) || unheardBefore(topo.cellOfOverlay(j.key.dst()), until);
-    }
-
-    /**
-     * A cell's first frame: how far its streams were reported complete while nothing had come was
-     * a guess, and the frame shows how late they are. Its points that have sent nothing are taken
-     * as complete only up to this frame (the source reports them again, knowing better, next time).
-     */
-    private void distrustUnheardProgress(PointState first, long nanos) {
-        for (PointState ps : topo.points()) {
-            if (ps.cell.equals(first.cell) && ps.streamed && (ps == first || ps.frames == 0) && ps.streamedTo > nanos) {
-                ps.streamedTo = nanos;
-                gateDirty = true;
-            }
-        }
-    }
-
-    private boolean unheardBefore(String cell, long correctedNanos) {
-        if (cell == null || heardCells.contains(cell)) {
-            return false;
-        }
-        boolean waiting = false;
-        for (PointState ps : topo.points()) {
-            if (ps.cell.equals(cell) && ps.open && ps.streamed) {
-                if (ps.frames > 0) {
-                    heardCells.add(cell);
-                    return false;
-                }
-                if (ps.streamedTo == Long.MIN_VALUE || clocks.correct(ps, ps.streamedTo) < correctedNanos) {
-                    waiting = true;
-                }
-            }
-        }
-        return waiting;
-    }
-
-    /**
-     * The earliest time (corrected) every point still capturing has passed, once a source reports
-     * progress per point (it then does so for each of its points); MAX_VALUE when none is capturing.
-     */
-    private long slowestStream() {
-        if (gateDirty) {
-            gateDirty = false;
-            long low = Long.MAX_VALUE;
-            PointState at = null;
-            for (PointState ps : topo.points()) {
-                if (ps.open) {
-                    // A point still capturing that has reported no progress yet has given its frames' times only.
-                    long to = ps.streamed ? ps.streamedTo : ps.lastNanos;
-                    long c = to == Long.MIN_VALUE ? Long.MIN_VALUE : clocks.correct(ps, to);
-                    if (c < low) {
-                        low = c;
-                        at = ps;
-                    }
-                }
-            }
-            gateLow = low;
-            gatePoint = at;
-        }
-        return gateLow;
     }
 
     private void release(OpenJourney j) {
@@ -497,16 +228,12 @@ public final class Correlator implements CaptureSink {
         if (warmups < WARMUPS && !clocks.hasTwoWayLink()) {
             warmClocks();
         }
-        FlowTrack track = j.track;
-        track.remove(j);
-        if (track.isEmpty()) {
-            flows.remove(track.key);
-        }
+        matcher.forget(j);
         boolean windowOpen = finishing && j.lastCorrected + settings.windowNanos() >= watermark;
         if (!finishing) {
             decided.add(j);
         }
-        store.add(judge.decide(j, evidenceOf(j), watermark, windowOpen, true));
+        store.add(judge.decide(j, evidence.of(j), watermark, windowOpen, true));
     }
 
     /**
@@ -527,23 +254,6 @@ public final class Correlator implements CaptureSink {
         clocks.estimate();
     }
 
-    private List<IcmpEvidence> evidenceOf(OpenJourney j) {
-        if (evidence.isEmpty()) {
-            return null;
-        }
-        return evidence.get(new FlowKey(j.key.src(), j.key.dst(), j.key.proto(), 0, 0));
-    }
-
-    private void pruneEvidence(long before) {
-        for (Iterator<List<IcmpEvidence>> it = evidence.values().iterator(); it.hasNext(); ) {
-            List<IcmpEvidence> list = it.next();
-            list.removeIf(ev -> ev.correctedNanos() < before);
-            if (list.isEmpty()) {
-                it.remove();
-            }
-        }
-    }
-
     // ---- reading the state ----
 
     /** The journeys still open, judged as they stand (their verdict {@code in-flight} where the window allows). */
@@ -553,14 +263,19 @@ public final class Correlator implements CaptureSink {
             if (j.absorbed) {
                 continue;
             }
-            out.add(judge.decide(j, evidenceOf(j), watermark, true, false));
+            out.add(judge.decide(j, evidence.of(j), watermark, true, false));
         }
         return out;
     }
 
+    /** The foundation the frames taught (see {@link Topology#learned}), with these overlay addresses as containers where they fit. */
+    Foundation learnedFoundation(java.util.Collection<Integer> endpoints) {
+        return topo.learned(endpoints);
+    }
+
     public TraceStats stats() {
-        return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, nextId - 1 - absorbed, order.size(), decidedEarly,
-                lateSightings);
+        return new TraceStats(frames, overlayFrames, ignoredFrames, malformedFrames, matcher.journeys(), order.size(), decidedEarly,
+                matcher.lateSightings());
     }
 
     /** Estimated clock offsets of the cells (relative to a reference cell). */

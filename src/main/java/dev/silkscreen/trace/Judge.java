@@ -4,6 +4,7 @@ import dev.silkscreen.model.App;
 import dev.silkscreen.model.Hop;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.Stage;
 import dev.silkscreen.model.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,37 +101,37 @@ final class Judge {
     }
 
     private record Outcome(Verdict verdict, int stage, int dropStage, String dropCell, String reason) {
-        static Outcome dropped(int stage, String cell, String reason) {
-            return new Outcome(Verdict.DROPPED, stage, stage, cell, reason);
+        static Outcome dropped(Stage stage, String cell, String reason) {
+            return new Outcome(Verdict.DROPPED, stage.number(), stage.number(), cell, reason);
         }
     }
 
     private Outcome outcome(OpenJourney j, List<PathStep> path, List<Sighting> ordered, int reached, Sighting last,
                             List<IcmpEvidence> evidence, String srcCell, String dstCell, int tag,
                             boolean sawEncapsulated, long nowCorrected, boolean open) {
-        if (reached == 11 || (reached > 0 && reached == path.get(path.size() - 1).stage())) {
+        if (reached == Stage.DELIVER.number() || (reached > 0 && reached == path.get(path.size() - 1).stage().number())) {
             return new Outcome(Verdict.DELIVERED, reached, 0, null, null);
         }
         IcmpEvidence ev = evidenceFor(j, evidence);
         if (ev != null && ev.isReject() && ev.from() == j.key.dst()) {
             // The destination itself answered (nothing listens there): the packet was delivered.
-            return new Outcome(Verdict.DELIVERED, 11, 0, null, null);
+            return new Outcome(Verdict.DELIVERED, Stage.DELIVER.number(), 0, null, null);
         }
         boolean sameCell = srcCell != null && srcCell.equals(dstCell);
         if (ev != null && ev.isReject()) {
             // Rejected on the source cell leaving for silk-vtep (step 3) or before the destination container (step 10).
             String cell = evidenceCell(ev);
-            int stage = !sameCell && cell.equals(srcCell) ? 3 : 10;
+            Stage stage = !sameCell && cell.equals(srcCell) ? Stage.MARK : Stage.POLICY;
             return dropped(reached, stage, cell, reasons.rejected(j, ev, cell, tag, sawEncapsulated));
         }
         if (ev != null && (ev.isFragNeeded() || ev.isTimeExceeded())) {
             String cell = evidenceCell(ev);
-            int stage = cell.equals(srcCell) ? 4 : 10;
+            Stage stage = cell.equals(srcCell) ? Stage.TO_VTEP : Stage.POLICY;
             return dropped(reached, stage, cell, ev.isFragNeeded() ? reasons.tooBig(j, ev, cell) : reasons.ttl(ev, cell));
         }
         if (ev != null && ev.isNoRoute()) {
             String cell = evidenceCell(ev);
-            return dropped(reached, 4, cell, reasons.noRouteIcmp(j, ev, cell));
+            return dropped(reached, Stage.TO_VTEP, cell, reasons.noRouteIcmp(j, ev, cell));
         }
         Sighting misdirected = misdirected(ordered, dstCell);
         if (misdirected != null) {
@@ -144,15 +145,15 @@ final class Judge {
                         last = s;
                     }
                 }
-                if (reached >= 9) {
-                    return dropped(reached, 9, wrongCell, reasons.staleFdb(j, misdirected, last, srcCell, dstCell, wrongCell));
+                if (reached >= Stage.DECAPSULATE.number()) {
+                    return dropped(reached, Stage.DECAPSULATE, wrongCell, reasons.staleFdb(j, misdirected, last, srcCell, dstCell, wrongCell));
                 }
             }
         }
 
         PathStep next = null;
         for (PathStep p : path) {
-            if (p.stage() > reached) {
+            if (p.stage().number() > reached) {
                 next = p;
                 break;
             }
@@ -161,7 +162,8 @@ final class Judge {
             return new Outcome(Verdict.DELIVERED, reached, 0, null, null);
         }
         PointState np = place.pointFor(next);
-        String expected = np != null ? np.point.name() : topo.expectedPointName(next.cell(), next.kind(), next.containerIp(), next.stage() <= 6);
+        String expected = np != null ? np.point.name() : topo.expectedPointName(next.cell(), next.kind(), next.containerIp(),
+                next.stage().compareTo(Stage.LEAVE_CELL) <= 0);
         long t = last.corrected;
         if (np == null) {
             return unknown(reached, reasons.notCaptured(last, expected, next.stage(), laterMisses(path, next, t)));
@@ -176,20 +178,20 @@ final class Judge {
             return new Outcome(Verdict.IN_FLIGHT, Math.max(reached, 1), 0, null, null);
         }
         return switch (next.stage()) {
-            case 4 -> Outcome.dropped(4, srcCell, reasons.notRouted(j, last, expected, srcCell));
-            case 6 -> {
+            case TO_VTEP -> Outcome.dropped(Stage.TO_VTEP, srcCell, reasons.notRouted(j, last, expected, srcCell));
+            case LEAVE_CELL -> {
                 int nobody = unansweredUnderlayArp(np, tRaw);
                 yield nobody != 0
-                        ? Outcome.dropped(6, srcCell, reasons.arpUnanswered(last, expected, srcCell, nobody))
-                        : Outcome.dropped(5, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
+                        ? Outcome.dropped(Stage.LEAVE_CELL, srcCell, reasons.arpUnanswered(last, expected, srcCell, nobody))
+                        : Outcome.dropped(Stage.ENCAPSULATE, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
             }
-            case 8 -> Outcome.dropped(7, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell(), np.frames == 0));
-            case 9 -> Outcome.dropped(9, next.cell(), misdirected != null && !next.cell().equals(dstCell)
+            case ARRIVE_CELL -> Outcome.dropped(Stage.UNDERLAY, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell(), np.frames == 0));
+            case DECAPSULATE -> Outcome.dropped(Stage.DECAPSULATE, next.cell(), misdirected != null && !next.cell().equals(dstCell)
                     ? reasons.staleFdbNotDecapsulated(j, misdirected, last, expected, srcCell, dstCell, next.cell())
                     : reasons.notDecapsulated(last, expected, next.cell()));
             default -> noContainer(j.key.dst())
-                    ? Outcome.dropped(11, next.cell(), reasons.noContainer(j, last, expected, next.cell()))
-                    : Outcome.dropped(10, next.cell(), reasons.notDelivered(j, last, expected, next.cell(), tag));
+                    ? Outcome.dropped(Stage.DELIVER, next.cell(), reasons.noContainer(j, last, expected, next.cell()))
+                    : Outcome.dropped(Stage.POLICY, next.cell(), reasons.notDelivered(j, last, expected, next.cell(), tag));
         };
     }
 
@@ -205,8 +207,8 @@ final class Judge {
         return target;
     }
 
-    private static Outcome dropped(int reached, int stage, String cell, String reason) {
-        return new Outcome(Verdict.DROPPED, Math.max(reached, stage), stage, cell, reason);
+    private static Outcome dropped(int reached, Stage stage, String cell, String reason) {
+        return new Outcome(Verdict.DROPPED, Math.max(reached, stage.number()), stage.number(), cell, reason);
     }
 
     /** The cell that sent an ICMP error: the owner of its overlay source, else where it was first seen. */
@@ -233,10 +235,10 @@ final class Judge {
     private List<String> laterMisses(List<PathStep> path, PathStep next, long t) {
         List<String> out = new ArrayList<>();
         for (PathStep p : path) {
-            if (p.stage() > next.stage()) {
+            if (p.stage().compareTo(next.stage()) > 0) {
                 PointState ps = place.pointFor(p);
                 if (ps != null && ps.covers(clocks.toRaw(ps.cell, t), START_SLACK_NANOS, Long.MIN_VALUE)) {
-                    out.add(ps.point.name() + " (step " + p.stage() + ")");
+                    out.add(ps.point.name() + " (step " + p.stage().number() + ")");
                 }
             }
         }
@@ -274,10 +276,10 @@ final class Judge {
         int expected = topo.underlayIpOfCell(dstCell);
         Sighting wrong = null;
         for (Sighting s : ordered) {
-            if (s.stage >= 8 && s.point.cell.equals(dstCell)) {
+            if (s.stage >= Stage.ARRIVE_CELL.number() && s.point.cell.equals(dstCell)) {
                 return null;
             }
-            if (s.stage == 6) {
+            if (s.stage == Stage.LEAVE_CELL.number()) {
                 String to = topo.cellWithUnderlayIp(s.outerDst);
                 if ((to != null && !to.equals(dstCell)) || (expected != 0 && s.outerDst != expected)) {
                     wrong = s;
@@ -318,10 +320,10 @@ final class Judge {
         Sighting out = null;
         Sighting in = null;
         for (Sighting s : j.sightings) {
-            if (s.stage >= 2 && s.stage <= 6 && s.point.cell.equals(srcCell) && (out == null || s.stage > out.stage)) {
+            if (s.stage >= Stage.VETH_OUT.number() && s.stage <= Stage.LEAVE_CELL.number() && s.point.cell.equals(srcCell) && (out == null || s.stage > out.stage)) {
                 out = s;
             }
-            if (s.stage >= 8 && s.point.cell.equals(dstCell) && (in == null || s.stage < in.stage)) {
+            if (s.stage >= Stage.ARRIVE_CELL.number() && s.point.cell.equals(dstCell) && (in == null || s.stage < in.stage)) {
                 in = s;
             }
         }

@@ -3,6 +3,7 @@ package dev.silkscreen.trace;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.PointKind;
 import dev.silkscreen.model.SilkNames;
+import dev.silkscreen.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,19 +24,19 @@ final class Placement {
     static List<PathStep> misdirectedPath(List<PathStep> path, String wrongCell) {
         List<PathStep> out = new ArrayList<>();
         for (PathStep p : path) {
-            if (p.stage() <= 6) {
+            if (p.stage().compareTo(Stage.LEAVE_CELL) <= 0) {
                 out.add(p);
             }
         }
-        out.add(new PathStep(8, wrongCell, PointKind.UNDERLAY, -1));
-        out.add(new PathStep(9, wrongCell, PointKind.VTEP, -1));
+        out.add(new PathStep(Stage.ARRIVE_CELL, wrongCell, PointKind.UNDERLAY, -1));
+        out.add(new PathStep(Stage.DECAPSULATE, wrongCell, PointKind.VTEP, -1));
         return out;
     }
 
     /** True when a sighting is at one of the path's points (not, say, on a cell it was misdirected to). */
     boolean onPath(Sighting s, List<PathStep> path) {
         for (PathStep p : path) {
-            if (p.stage() == s.stage && (p.cell() == null || p.cell().equals(s.point.cell))) {
+            if (p.stage().number() == s.stage && (p.cell() == null || p.cell().equals(s.point.cell))) {
                 return true;
             }
         }
@@ -94,33 +95,33 @@ final class Placement {
         switch (p.kind) {
             case CONTAINER_VETH:
                 if (p.vethIp == k.src()) {
-                    return 2;
+                    return Stage.VETH_OUT.number();
                 }
-                return p.vethIp == k.dst() ? 11 : 0;
+                return p.vethIp == k.dst() ? Stage.DELIVER.number() : 0;
             case VTEP:
                 if (p.cell.equals(srcCell) && !p.cell.equals(dstCell)) {
-                    return 4;
+                    return Stage.TO_VTEP.number();
                 }
                 if (p.cell.equals(dstCell) && !p.cell.equals(srcCell)) {
-                    return 9;
+                    return Stage.DECAPSULATE.number();
                 }
                 if (srcCell != null && !p.cell.equals(srcCell)) {
                     // Neither the sender's nor the receiver's: only a misdirected packet gets here, decapsulated.
-                    return 9;
+                    return Stage.DECAPSULATE.number();
                 }
-                return p.cell.equals(dstCell) ? 9 : 4;
+                return p.cell.equals(dstCell) ? Stage.DECAPSULATE.number() : Stage.TO_VTEP.number();
             case UNDERLAY:
                 if (!s.encapsulated) {
                     return 0;
                 }
                 int local = topo.localUnderlayIp(p);
                 if (local != 0 && s.outerSrc == local) {
-                    return 6;
+                    return Stage.LEAVE_CELL.number();
                 }
                 if (local != 0 && s.outerDst == local) {
-                    return 8;
+                    return Stage.ARRIVE_CELL.number();
                 }
-                return p.cell.equals(srcCell) ? 6 : 8;
+                return p.cell.equals(srcCell) ? Stage.LEAVE_CELL.number() : Stage.ARRIVE_CELL.number();
             default:
                 return 0;
         }
@@ -132,24 +133,24 @@ final class Placement {
         boolean fromCell = topo.isVtepAddress(k.src());
         if (k.src() == VETH_HOST_IP) {
             // An ICMP error from the host side of a veth: made on the destination's own cell.
-            path.add(new PathStep(11, dstCell, PointKind.CONTAINER_VETH, k.dst()));
+            path.add(new PathStep(Stage.DELIVER, dstCell, PointKind.CONTAINER_VETH, k.dst()));
             return path;
         }
         boolean toCell = topo.isVtepAddress(k.dst());
         if (srcCell != null && srcCell.equals(dstCell)) {
-            path.add(new PathStep(2, srcCell, PointKind.CONTAINER_VETH, k.src()));
-            path.add(new PathStep(11, dstCell, PointKind.CONTAINER_VETH, k.dst()));
+            path.add(new PathStep(Stage.VETH_OUT, srcCell, PointKind.CONTAINER_VETH, k.src()));
+            path.add(new PathStep(Stage.DELIVER, dstCell, PointKind.CONTAINER_VETH, k.dst()));
             return path;
         }
         if (!fromCell) {
-            path.add(new PathStep(2, srcCell, PointKind.CONTAINER_VETH, k.src()));
+            path.add(new PathStep(Stage.VETH_OUT, srcCell, PointKind.CONTAINER_VETH, k.src()));
         }
-        path.add(new PathStep(4, srcCell, PointKind.VTEP, -1));
-        path.add(new PathStep(6, srcCell, PointKind.UNDERLAY, -1));
-        path.add(new PathStep(8, dstCell, PointKind.UNDERLAY, -1));
-        path.add(new PathStep(9, dstCell, PointKind.VTEP, -1));
+        path.add(new PathStep(Stage.TO_VTEP, srcCell, PointKind.VTEP, -1));
+        path.add(new PathStep(Stage.LEAVE_CELL, srcCell, PointKind.UNDERLAY, -1));
+        path.add(new PathStep(Stage.ARRIVE_CELL, dstCell, PointKind.UNDERLAY, -1));
+        path.add(new PathStep(Stage.DECAPSULATE, dstCell, PointKind.VTEP, -1));
         if (!toCell) {
-            path.add(new PathStep(11, dstCell, PointKind.CONTAINER_VETH, k.dst()));
+            path.add(new PathStep(Stage.DELIVER, dstCell, PointKind.CONTAINER_VETH, k.dst()));
         }
         return path;
     }

@@ -3,10 +3,12 @@ package dev.silkscreen.trace;
 import dev.silkscreen.decode.DecodedFrame;
 import dev.silkscreen.decode.FrameDecoder;
 import dev.silkscreen.model.App;
+import dev.silkscreen.model.FilterTable;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.Policy;
 import dev.silkscreen.model.SilkNames;
+import dev.silkscreen.model.Stage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.Optional;
 /** The sentences that say why a journey ended where it did, with the rules where they are known. */
 final class Reasons {
     private final Topology topo;
-    private final Map<String, PolicyRules> rules = new HashMap<>();
+    private final Map<String, FilterTable> rules = new HashMap<>();
 
     Reasons(Topology topo) {
         this.topo = topo;
@@ -41,10 +43,10 @@ final class Reasons {
         if (tag < 0 && sawEncapsulated) {
             return "; it crossed the underlay without a GBP tag (not marked on the source cell, step 3)";
         }
-        PolicyRules r = rulesOf(cell);
+        FilterTable r = rulesOf(cell);
         if (r != null && tag >= 0) {
             String proto = FlowKey.protoName(k.proto());
-            if (r.admits(tag, k.dst(), proto, k.dport())) {
+            if (r.acceptFor(tag, k.dst(), proto, k.dport()) != null) {
                 return "; a rule on " + cell + " admits tag 0x" + SilkNames.tagHex(tag) + " to " + target
                         + " (was it added after the packet?)";
             }
@@ -69,7 +71,7 @@ final class Reasons {
         return "";
     }
 
-    private PolicyRules rulesOf(String cell) {
+    private FilterTable rulesOf(String cell) {
         Optional<Foundation> f = topo.foundation();
         if (f.isEmpty()) {
             return null;
@@ -78,7 +80,7 @@ final class Reasons {
         if (lines == null || lines.isEmpty()) {
             return null;
         }
-        return rules.computeIfAbsent(cell, c -> PolicyRules.parse(lines));
+        return rules.computeIfAbsent(cell, c -> FilterTable.parse(lines));
     }
 
     String tooBig(OpenJourney j, IcmpEvidence ev, String cell) {
@@ -176,13 +178,13 @@ final class Reasons {
                 + " (step 9); VXLAN port, VNI or GBP setting of silk-vtep?";
     }
 
-    String notCaptured(Sighting last, String expected, int stage, List<String> laterMisses) {
-        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage + ") was not captured"
+    String notCaptured(Sighting last, String expected, Stage stage, List<String> laterMisses) {
+        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage.number() + ") was not captured"
                 + misses(laterMisses);
     }
 
-    String notCapturedThen(Sighting last, String expected, int stage, List<String> laterMisses) {
-        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage
+    String notCapturedThen(Sighting last, String expected, Stage stage, List<String> laterMisses) {
+        return "not captured: last seen at " + where(last) + "; " + expected + " (step " + stage.number()
                 + ") was not being captured at that time" + misses(laterMisses);
     }
 

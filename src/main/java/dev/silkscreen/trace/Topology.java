@@ -9,11 +9,16 @@ import dev.silkscreen.model.Instance;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.PointKind;
 import dev.silkscreen.model.SilkNames;
+import dev.silkscreen.model.Stage;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The foundation as the frames show it, enriched by a topology file where one is given: the
@@ -23,6 +28,8 @@ import java.util.Optional;
  * tags and rules from the file.
  */
 final class Topology {
+    /** The app name of a container the frames show but no topology names. */
+    static final String UNKNOWN_APP = "container";
     private static final int LEASE_MASK = 0xFFFFFF00;
 
     private final Foundation foundation;
@@ -107,20 +114,20 @@ final class Topology {
     int stageAt(PointState p, boolean encapsulated, int outerSrc, int outerDst, int src, int dst) {
         switch (p.kind) {
             case CONTAINER_VETH:
-                return p.vethIp == src ? 2 : p.vethIp == dst ? 11 : 0;
+                return p.vethIp == src ? Stage.VETH_OUT.number() : p.vethIp == dst ? Stage.DELIVER.number() : 0;
             case VTEP: {
                 String srcCell = cellOfOverlay(src);
                 String dstCell = cellOfOverlay(dst);
                 boolean fromHere = p.cell.equals(srcCell);
                 boolean toHere = p.cell.equals(dstCell);
-                return fromHere == toHere ? 0 : fromHere ? 4 : 9;
+                return fromHere == toHere ? 0 : fromHere ? Stage.TO_VTEP.number() : Stage.DECAPSULATE.number();
             }
             case UNDERLAY: {
                 if (!encapsulated) {
                     return 0;
                 }
                 int local = localUnderlayIp(p);
-                return local == 0 ? 0 : outerSrc == local ? 6 : outerDst == local ? 8 : 0;
+                return local == 0 ? 0 : outerSrc == local ? Stage.LEAVE_CELL.number() : outerDst == local ? Stage.ARRIVE_CELL.number() : 0;
             }
             default:
                 return 0;
@@ -173,6 +180,61 @@ final class Topology {
             }
             cacheVersion = version;
         }
+    }
+
+    /**
+     * The foundation the frames taught, for a picture when no topology file was given: every cell
+     * with a capture point, its underlay address and NIC, the overlay /24 it holds, and as
+     * containers (app {@value #UNKNOWN_APP}) the addresses its veths are named after and the
+     * given {@code endpoints} inside its /24. No apps, tags, policies or rules: frames do not say.
+     */
+    Foundation learned(Collection<Integer> endpoints) {
+        List<Cell> cells = new ArrayList<>();
+        List<Instance> instances = new ArrayList<>();
+        Set<Integer> placed = new HashSet<>();
+        for (String name : new TreeSet<>(pointsByCell.keySet())) {
+            String nic = "eth0";
+            for (PointState p : pointsByCell.get(name)) {
+                if (p.kind == PointKind.UNDERLAY) {
+                    nic = p.point.iface();
+                    break;
+                }
+            }
+            int underlay = underlayIpOfCell(name);
+            int lease = leaseOf(name);
+            cells.add(new Cell(name, underlay == 0 ? "?" : Ipv4.format(underlay), nic, 1500,
+                    lease == 0 ? "0.0.0.0/32" : Ipv4.format(lease) + "/24"));
+            for (PointState p : pointsByCell.get(name)) {
+                if (p.vethIp != -1 && placed.add(p.vethIp)) {
+                    instances.add(new Instance(UNKNOWN_APP, 0, name, Ipv4.format(p.vethIp), ""));
+                }
+            }
+        }
+        for (int ip : new TreeSet<>(endpoints)) {
+            if (placed.contains(ip)) {
+                continue;
+            }
+            for (Cell c : cells) {
+                if (c.subnetPrefix() == 24 && c.holds(ip) && !c.vtepIp().equals(Ipv4.format(ip))) {
+                    instances.add(new Instance(UNKNOWN_APP, 0, c.name(), Ipv4.format(ip), ""));
+                    placed.add(ip);
+                    break;
+                }
+            }
+        }
+        return new Foundation("captures", cells, List.of(), instances, List.of(), Map.of());
+    }
+
+    /** The overlay /24 a cell holds as the frames show it, 0 when they do not. */
+    private int leaseOf(String cell) {
+        Set<Integer> leases = new TreeSet<>(leaseOwner.keySet());
+        leases.addAll(leaseUnderlay.keySet());
+        for (int lease : leases) {
+            if (cell.equals(cellOfOverlay(lease | 1))) {
+                return lease;
+            }
+        }
+        return 0;
     }
 
     /** The cell that holds this overlay address's lease, or null when not known. */

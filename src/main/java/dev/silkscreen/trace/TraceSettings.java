@@ -7,13 +7,14 @@ import java.time.Duration;
  *
  * @param windowNanos how long after its last sighting a journey stays open (longer than the
  *                    largest clock skew between cells plus the slowest hop plus capture bursts)
- * @param capacity    how many finished journeys the {@link JourneyStore} keeps (oldest evicted)
+ * @param capacity    how many finished journeys the {@link JourneyStore} keeps (oldest evicted); the CLI's
+ *                    {@code --capacity} and the desktop program default to {@link #DEFAULT_CAPACITY}
  * @param maxOpen     how many journeys may be open at once; past it the oldest is decided early
  */
 public record TraceSettings(long windowNanos, int capacity, int maxOpen) {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(2);
-    public static final int DEFAULT_CAPACITY = 100_000;
+    public static final int DEFAULT_CAPACITY = 20_000;
     public static final int DEFAULT_MAX_OPEN = 1_000_000;
 
     public TraceSettings {

@@ -2,9 +2,13 @@ package dev.silkscreen.trace;
 
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
+import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SilkNames;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -13,9 +17,15 @@ import java.util.function.Consumer;
  */
 public final class Tracer {
 
-    /** What a finished trace counted. */
-    public record Outcome(TraceStats stats, List<CellClock> clocks, long dropped, long evicted) {
+    /**
+     * What a finished trace counted, and the foundation it traced against: the topology given, or
+     * the one the correlator learned from the frames (cells, underlay addresses, leases, containers).
+     */
+    public record Outcome(TraceStats stats, List<CellClock> clocks, long dropped, long evicted, Foundation foundation) {
     }
+
+    /** Overlay addresses remembered as the ends of journeys, at most, for a learned foundation's containers. */
+    static final int MAX_ENDPOINTS = 1 << 16;
 
     private Tracer() {
     }
@@ -28,9 +38,14 @@ public final class Tracer {
             throws IOException, InterruptedException {
         JourneyStore store = new JourneyStore(settings.capacity());
         long[] dropped = {0};
+        Set<Integer> endpoints = new HashSet<>();
         store.addListener(j -> {
             if (j.verdict() == dev.silkscreen.model.Verdict.DROPPED) {
                 dropped[0]++;
+            }
+            if (topology == null && endpoints.size() < MAX_ENDPOINTS) {
+                overlay(j.flow().src(), endpoints);
+                overlay(j.flow().dst(), endpoints);
             }
             journeys.accept(j);
         });
@@ -40,6 +55,18 @@ public final class Tracer {
         } finally {
             correlator.finish();
         }
-        return new Outcome(correlator.stats(), correlator.clocks(), dropped[0], store.evicted());
+        return new Outcome(correlator.stats(), correlator.clocks(), dropped[0], store.evicted(),
+                topology != null ? topology : correlator.learnedFoundation(endpoints));
+    }
+
+    private static void overlay(String ip, Set<Integer> into) {
+        try {
+            int v = Ipv4.parse(ip);
+            if (SilkNames.isOverlay(v)) {
+                into.add(v);
+            }
+        } catch (IllegalArgumentException e) {
+            // not an IPv4 address: no container to place
+        }
     }
 }

@@ -2,8 +2,8 @@ package dev.silkscreen.ui;
 
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.SafeText;
-import dev.silkscreen.ui.source.CaptureInput;
-import dev.silkscreen.ui.source.CaptureNames;
+import dev.silkscreen.pipeline.CaptureInput;
+import dev.silkscreen.pipeline.CaptureNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

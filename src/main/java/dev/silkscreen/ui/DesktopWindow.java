@@ -1,20 +1,21 @@
 package dev.silkscreen.ui;
 
 import dev.silkscreen.model.SafeText;
+import dev.silkscreen.pipeline.CaptureInput;
+import dev.silkscreen.pipeline.LiveEnvironment;
+import dev.silkscreen.pipeline.LiveRun;
+import dev.silkscreen.pipeline.Run;
+import dev.silkscreen.pipeline.RunSource;
 import dev.silkscreen.sim.ScenarioSpec;
 import dev.silkscreen.ui.classroom.Keys;
 import dev.silkscreen.ui.editor.EditorDialog;
-import dev.silkscreen.ui.snapshot.PngWriter;
 import dev.silkscreen.ui.live.FxPrompter;
 import dev.silkscreen.ui.live.LiveDialog;
-import dev.silkscreen.ui.live.LiveEnvironment;
 import dev.silkscreen.ui.live.LivePanel;
 import dev.silkscreen.ui.live.LiveRequest;
-import dev.silkscreen.ui.live.LiveRun;
 import dev.silkscreen.ui.live.ProfileForm;
-import dev.silkscreen.ui.source.CaptureInput;
-import dev.silkscreen.ui.source.Run;
-import dev.silkscreen.ui.source.RunSource;
+import dev.silkscreen.ui.main.MainModel;
+import dev.silkscreen.ui.snapshot.PngWriter;
 import dev.silkscreen.ui.steps.Lesson;
 import dev.silkscreen.ui.theme.Theme;
 import java.io.File;

@@ -1,9 +1,10 @@
 package dev.silkscreen.ui;
 
+import dev.silkscreen.ui.main.MainModel;
 import static dev.silkscreen.ui.controls.Buttons.button;
 
-import dev.silkscreen.ui.canvas.PictureView;
-import dev.silkscreen.ui.source.Run;
+import dev.silkscreen.pipeline.Run;
+import dev.silkscreen.ui.PictureView;
 import dev.silkscreen.ui.theme.Theme;
 import java.util.List;
 import javafx.scene.control.Button;

@@ -1,10 +1,11 @@
 package dev.silkscreen.ui;
 
 import dev.silkscreen.model.SafeText;
-import dev.silkscreen.ui.canvas.PictureView;
+import dev.silkscreen.ui.PictureView;
 import dev.silkscreen.ui.classroom.CaptionBar;
 import dev.silkscreen.ui.events.EventsPane;
 import dev.silkscreen.ui.inspector.InspectorPane;
+import dev.silkscreen.ui.main.MainModel;
 import dev.silkscreen.ui.playback.PlaybackBar;
 import dev.silkscreen.ui.steps.StepPanel;
 import dev.silkscreen.ui.steps.StepPanelModel;

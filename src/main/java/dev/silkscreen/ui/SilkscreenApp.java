@@ -1,9 +1,9 @@
 package dev.silkscreen.ui;
 
 import dev.silkscreen.model.CapturePoint;
-import dev.silkscreen.ui.source.CaptureInput;
-import dev.silkscreen.ui.source.CaptureNames;
-import dev.silkscreen.ui.source.PipelineSource;
+import dev.silkscreen.pipeline.CaptureInput;
+import dev.silkscreen.pipeline.CaptureNames;
+import dev.silkscreen.pipeline.PipelineSource;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;

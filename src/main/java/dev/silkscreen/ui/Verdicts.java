@@ -2,7 +2,7 @@ package dev.silkscreen.ui;
 
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.Verdict;
-import dev.silkscreen.ui.source.Run;
+import dev.silkscreen.pipeline.Run;
 import java.util.EnumMap;
 import java.util.Map;
 

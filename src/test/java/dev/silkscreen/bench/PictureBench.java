@@ -1,10 +1,10 @@
 package dev.silkscreen.bench;
 
+import dev.silkscreen.pipeline.PipelineSource;
+import dev.silkscreen.pipeline.Run;
 import dev.silkscreen.ui.canvas.PictureLayout;
 import dev.silkscreen.ui.canvas.Projector;
 import dev.silkscreen.ui.playback.Schedule;
-import dev.silkscreen.ui.source.PipelineSource;
-import dev.silkscreen.ui.source.Run;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,5 +1,6 @@
 package dev.silkscreen.cli;
 
+import dev.silkscreen.pipeline.IoReasons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -78,4 +78,11 @@ class SimulateCommandTest {
         assertThat(run("simulate", "--scenario", example.toString(), "--out", dir.toString(), "--duration", "2s")).isZero();
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".topology.json"));
     }
+
+    @Test
+    void theDurationReadsBareSecondsAndSaysWhatItCannotRead() throws Exception {
+        assertThat(run("simulate", "--scenario", "seed", "--out", dir.toString(), "--duration", "0.5")).isZero();
+        assertThat(run("simulate", "--scenario", "seed", "--out", dir.resolve("b").toString(), "--duration", "soon")).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(1).first().asString().contains("--duration: not a duration: 'soon'");
+    }
 }

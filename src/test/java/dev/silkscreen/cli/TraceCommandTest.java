@@ -221,6 +221,13 @@ class TraceCommandTest {
     }
 
     @Test
+    void theWindowReadsDurationsAsEveryVerbDoes() {
+        assertThat(run("trace", "--scenario", "seed", "--window", "1h", "--summary")).as(err.toString()).isZero();
+        assertThat(run("trace", "--scenario", "seed", "--window", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--window must be longer than zero");
+    }
+
+    @Test
     void aCaptureOnStandardInputIsTracedAsItsPoint() throws IOException {
         SimResult r = Simulator.run(Scenarios.named("no-policy"), 1, 0, null);
         CapturePoint nic = new CapturePoint("cell1", "eth0");

@@ -55,8 +55,8 @@ class PolicyRulesTest {
 
     @Test
     void portRangesPrintWithAColon() {
-        var r = new dev.silkscreen.model.IptablesRule("vpa--1", null, "10.255.1.2/32", null, "tcp", 7000, 8000, 3, false,
-                null, null, null, null, "ACCEPT", null);
+        var r = dev.silkscreen.model.IptablesRule.in("vpa--1").dst("10.255.1.2/32").proto("tcp").dport(7000, 8000)
+                .mark(3).to("ACCEPT");
         assertThat(r.render()).isEqualTo("-A vpa--1 -d 10.255.1.2/32 -p tcp -m tcp --dport 7000:8000 -m mark --mark 0x3 -j ACCEPT");
     }
 

@@ -2,14 +2,14 @@ package dev.silkscreen.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.CaptureSettings;
 import dev.silkscreen.live.profile.CellTarget;
 import dev.silkscreen.live.profile.FoundationProfile;
-import dev.silkscreen.live.profile.SshTarget;
+import dev.silkscreen.live.profile.SshConfigLookup;
+import dev.silkscreen.live.ssh.AuthMethod;
 import dev.silkscreen.live.ssh.SecretPrompter;
 import dev.silkscreen.live.ssh.SshClient;
-import dev.silkscreen.live.ssh.SshConfigLookup;
+import dev.silkscreen.live.ssh.SshTarget;
 import dev.silkscreen.live.ssh.SshTimeouts;
 import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;

@@ -1,5 +1,6 @@
 package dev.silkscreen.trace;
 
+import dev.silkscreen.pipeline.ScenarioSource;
 import static dev.silkscreen.trace.TraceFrames.NIC1;
 import static dev.silkscreen.trace.TraceFrames.SRC_VETH;
 import static dev.silkscreen.trace.TraceFrames.T0;

@@ -71,7 +71,7 @@ class LateBacklogTest {
         }
         assertThat(decided).as("cell2 may still send its backlog").isEmpty();
 
-        long pastHold = T0 + 400 * MS + Correlator.UNHEARD_CELL_HOLD_NANOS + 1;
+        long pastHold = T0 + 400 * MS + StreamGate.UNHEARD_CELL_HOLD_NANOS + 1;
         for (CapturePoint p : PATH) {
             c.advanced(p, pastHold);
         }

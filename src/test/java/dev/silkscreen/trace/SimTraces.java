@@ -9,6 +9,7 @@ import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.pipeline.ScenarioSource;
 import dev.silkscreen.sim.PacketTruth;
 import dev.silkscreen.sim.SimResult;
 import java.util.ArrayList;

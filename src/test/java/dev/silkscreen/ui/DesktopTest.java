@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.Verdict;
+import dev.silkscreen.pipeline.PipelineSource;
+import dev.silkscreen.pipeline.Run;
 import dev.silkscreen.ui.canvas.Point;
 import dev.silkscreen.ui.canvas.Projector;
 import dev.silkscreen.ui.canvas.Sprite;
 import dev.silkscreen.ui.inspector.PacketLayers;
-import dev.silkscreen.ui.source.PipelineSource;
-import dev.silkscreen.ui.source.Run;
 import dev.silkscreen.ui.theme.Theme;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;

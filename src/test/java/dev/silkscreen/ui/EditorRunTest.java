@@ -3,9 +3,9 @@ package dev.silkscreen.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.silkscreen.model.Verdict;
+import dev.silkscreen.pipeline.PipelineSource;
+import dev.silkscreen.pipeline.Run;
 import dev.silkscreen.ui.editor.EditorModel;
-import dev.silkscreen.ui.source.PipelineSource;
-import dev.silkscreen.ui.source.Run;
 import org.junit.jupiter.api.Test;
 
 /** Editing a scenario and running it again changes what the picture shows. */

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
 import dev.silkscreen.live.fixture.FakeCell;
-import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.CaptureSettings;
 import dev.silkscreen.live.profile.CellTarget;
 import dev.silkscreen.live.profile.FoundationProfile;
-import dev.silkscreen.live.profile.SshTarget;
+import dev.silkscreen.live.ssh.AuthMethod;
+import dev.silkscreen.live.ssh.SshTarget;
 import dev.silkscreen.live.ssh.SshTimeouts;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Cell;
@@ -18,14 +18,14 @@ import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.Policy;
 import dev.silkscreen.model.Verdict;
+import dev.silkscreen.pipeline.LiveEnvironment;
+import dev.silkscreen.pipeline.PipelineSource;
+import dev.silkscreen.pipeline.Run;
 import dev.silkscreen.sim.PacketTruth;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.sim.SimResult;
 import dev.silkscreen.sim.Simulator;
-import dev.silkscreen.ui.live.LiveEnvironment;
 import dev.silkscreen.ui.live.LiveRequest;
-import dev.silkscreen.ui.source.PipelineSource;
-import dev.silkscreen.ui.source.Run;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +132,9 @@ class LiveCaptureTest {
             ifaces.forEach(iface -> points.put(new CapturePoint(cell.name(), iface), new ArrayList<>()));
         }
         robot.interact(() -> window.startLive(new LiveRequest(profile, recording)));
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window.livePanel().table().getItems().size() == points.size()
+        // the panel appears once the session has started, on a background thread: wait for it too
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window.livePanel() != null
+                && window.livePanel().table().getItems().size() == points.size()
                 && window.livePanel().table().getItems().stream().allMatch(r -> r.state().equals("running")));
 
         for (CapturePoint p : points.keySet()) {

@@ -37,6 +37,9 @@ public final class CellDiscovery {
         String save = optional(ssh, List.of("iptables-save", "-t", "filter"), sudo, warnings);
         if (save != null) {
             rules = IptablesSaveParser.parse(save);
+            for (String why : rules.unread()) {
+                warnings.add(cell + ": passed over, " + why);
+            }
         }
         List<ContainerRecord> containers = List.of();
         ExecResult store = ssh.exec(command(List.of("cat", METADATA_STORE), sudo));

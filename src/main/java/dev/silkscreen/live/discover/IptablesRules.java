@@ -11,9 +11,10 @@ import java.util.Map;
  * @param accepts   the chain's ACCEPT rules: who may reach which destination
  * @param handles   container IP → garden handle, from the {@code overlay--<handle>} chains
  * @param rawRules  the lines of the vpa-- and overlay-- chains as iptables-save wrote them
+ * @param unread    why each vpa-- or overlay-- line the grammar could not read was passed over
  */
 public record IptablesRules(String vpaChain, List<TagRule> tags, List<AcceptRule> accepts,
-                            Map<String, String> handles, List<String> rawRules) {
+                            Map<String, String> handles, List<String> rawRules, List<String> unread) {
 
     /** {@code -s IP/32 … -j MARK --set-xmark 0xTAG/0xffffffff}: packets from this container carry its app's tag. */
     public record TagRule(String srcIp, int tag, String srcGuid) {

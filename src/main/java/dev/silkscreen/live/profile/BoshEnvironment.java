@@ -1,5 +1,7 @@
 package dev.silkscreen.live.profile;
 
+import dev.silkscreen.live.ssh.AuthMethod;
+import dev.silkscreen.live.ssh.SshTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;

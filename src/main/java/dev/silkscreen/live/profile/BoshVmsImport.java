@@ -1,5 +1,6 @@
 package dev.silkscreen.live.profile;
 
+import dev.silkscreen.live.ssh.SshTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

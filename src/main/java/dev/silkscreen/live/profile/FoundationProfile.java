@@ -1,5 +1,6 @@
 package dev.silkscreen.live.profile;
 
+import dev.silkscreen.live.ssh.SshTarget;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package dev.silkscreen.live.profile;
 
+import dev.silkscreen.live.ssh.AuthMethod;
+import dev.silkscreen.live.ssh.SshTarget;
+import dev.silkscreen.model.Durations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package dev.silkscreen.live.profile;
 
+import dev.silkscreen.live.ssh.SshTarget;
+import dev.silkscreen.model.Durations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

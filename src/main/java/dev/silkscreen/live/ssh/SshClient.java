@@ -10,8 +10,6 @@ import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.UnixDomainSocketFactory;
-import dev.silkscreen.live.profile.AuthMethod;
-import dev.silkscreen.live.profile.SshTarget;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

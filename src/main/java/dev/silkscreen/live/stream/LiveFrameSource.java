@@ -1,10 +1,10 @@
 package dev.silkscreen.live.stream;
 
 import dev.silkscreen.live.profile.FoundationProfile;
+import dev.silkscreen.live.profile.SshConfigLookup;
 import dev.silkscreen.live.ssh.SshClient;
-import dev.silkscreen.live.ssh.SshConfigLookup;
-import dev.silkscreen.model.CaptureSink;
 import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.CaptureSink;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.FrameSink;

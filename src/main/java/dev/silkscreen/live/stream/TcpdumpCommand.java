@@ -1,7 +1,7 @@
 package dev.silkscreen.live.stream;
 
 import dev.silkscreen.live.profile.CaptureSettings;
-import dev.silkscreen.live.profile.Durations;
+import dev.silkscreen.model.Durations;
 import dev.silkscreen.live.profile.ProfileValues;
 import dev.silkscreen.live.ssh.ShellQuote;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Stage;
 import dev.silkscreen.model.Verdict;
-import dev.silkscreen.ui.MainModel;
+import dev.silkscreen.ui.main.MainModel;
 import dev.silkscreen.ui.playback.Schedule;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.silkscreen.ui.inspector;
 
 import dev.silkscreen.model.Journey;
-import dev.silkscreen.ui.MainModel;
 import dev.silkscreen.ui.canvas.Part;
+import dev.silkscreen.ui.main.MainModel;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;

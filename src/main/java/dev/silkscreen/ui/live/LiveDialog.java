@@ -2,11 +2,11 @@ package dev.silkscreen.ui.live;
 
 import static dev.silkscreen.ui.controls.Buttons.button;
 
-import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.ProfileException;
 import dev.silkscreen.live.profile.ProfileReader;
 import dev.silkscreen.model.SafeText;
+import dev.silkscreen.live.ssh.AuthMethod;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,9 @@
 package dev.silkscreen.ui.live;
 
 import dev.silkscreen.model.SafeText;
-import dev.silkscreen.ui.source.Run;
+import dev.silkscreen.pipeline.LiveRun;
+import dev.silkscreen.pipeline.LiveStatus;
+import dev.silkscreen.pipeline.Run;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;

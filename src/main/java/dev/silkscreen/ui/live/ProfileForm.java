@@ -1,15 +1,15 @@
 package dev.silkscreen.ui.live;
 
-import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.BoshVmsImport;
 import dev.silkscreen.live.profile.CaptureSettings;
 import dev.silkscreen.live.profile.CellTarget;
-import dev.silkscreen.live.profile.Durations;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.ProfileException;
 import dev.silkscreen.live.profile.ProfileReader;
 import dev.silkscreen.live.profile.ProfileWriter;
-import dev.silkscreen.live.profile.SshTarget;
+import dev.silkscreen.live.ssh.AuthMethod;
+import dev.silkscreen.live.ssh.SshTarget;
+import dev.silkscreen.model.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

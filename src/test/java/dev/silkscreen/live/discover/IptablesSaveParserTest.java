@@ -53,15 +53,17 @@ class IptablesSaveParserTest {
     }
 
     @Test
-    void quotedCommentsAreOneWord() {
-        assertThat(IptablesSaveParser.tokenize("-A x -m comment --comment \"src:a b\" -j ACCEPT"))
-                .containsExactly("-A", "x", "-m", "comment", "--comment", "src:a b", "-j", "ACCEPT");
-    }
-
-    @Test
     void withoutVpaChainThereAreNoTags() {
         IptablesRules none = IptablesSaveParser.parse("*filter\n:FORWARD ACCEPT [0:0]\nCOMMIT\n");
         assertThat(none.vpaChain()).isNull();
         assertThat(none.tags()).isEmpty();
+    }
+
+    @Test
+    void c2cRulesTheGrammarCannotReadAreSaidWhyAndOthersAreNot() {
+        IptablesRules r = IptablesSaveParser.parse("-A FORWARD -j vpa--1\n-A istio -m owner --uid-owner 1337 -j RETURN\n"
+                + "-A vpa--1 -d 10.255.1.2/32 -p tcp -m multiport --dports 80,443 -m mark --mark 0x2 -j ACCEPT\n");
+        assertThat(r.unread()).singleElement().asString().contains("-m multiport");
+        assertThat(r.accepts()).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.silkscreen.live.profile;
 
+import dev.silkscreen.live.ssh.AuthMethod;
+import dev.silkscreen.live.ssh.SshTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -8,8 +8,6 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
 import dev.silkscreen.live.fixture.FakeCell;
 import dev.silkscreen.live.fixture.TestPrompter;
-import dev.silkscreen.live.profile.AuthMethod;
-import dev.silkscreen.live.profile.SshTarget;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -48,4 +48,24 @@ class RuleMatcherTest {
         assertThat(RuleBook.of(withRules, "cell2").derived()).isFalse();
         assertThat(RuleBook.of(f, "cell2").derived()).isTrue();
     }
+
+    @Test
+    void derivedRulesAreTheSimulatorsIncludingItsLogRules() {
+        List<String> rules = RuleBook.of(f, "cell2").lines();
+        assertThat(rules).isEqualTo(dev.silkscreen.sim.PolicyRules.iptablesSave(f, "cell2"));
+        assertThat(rules).anyMatch(l -> l.contains("-j LOG --log-prefix \"OK_"))
+                .anyMatch(l -> l.contains("-j LOG --log-prefix \"DENY_C2C_"));
+    }
+
+    @Test
+    void onlyTheChainForwardJumpsToMarksAndAdmits() {
+        List<String> rules = List.of(
+                "-A FORWARD -j vpa--1732489802123456",
+                "-A vpa--1732489701000000 -s " + Fixtures.APP_B_IP + "/32 -j MARK --set-xmark 0x9/0xffffffff",
+                "-A vpa--1732489701000000 -d 10.255.2.2/32 -p tcp -m tcp --dport 8080 -m mark --mark 0x4 -j ACCEPT",
+                "-A vpa--1732489802123456 -s " + Fixtures.APP_B_IP + "/32 -j MARK --set-xmark 0x4/0xffffffff",
+                "-A overlay--a -d 10.255.2.2/32 -j REJECT --reject-with icmp-port-unreachable");
+        assertThat(RuleMatcher.markRule(rules, Fixtures.delivered(1, 0))).isEqualTo(3);
+        assertThat(RuleMatcher.decidingRule(rules, Fixtures.delivered(1, 0))).isEqualTo(4);
+    }
 }

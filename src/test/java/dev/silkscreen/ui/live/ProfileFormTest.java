@@ -3,10 +3,10 @@ package dev.silkscreen.ui.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.silkscreen.live.profile.AuthMethod;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.profile.ProfileException;
 import dev.silkscreen.live.profile.ProfileReader;
+import dev.silkscreen.live.ssh.AuthMethod;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
