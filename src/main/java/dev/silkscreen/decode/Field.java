@@ -68,6 +68,10 @@ public final class Field {
     private final boolean inTree;
     /** Set once while the layer's fields are declared: the frames in which the field exists at all. */
     private java.util.function.Predicate<DecodedFrame> onlyWhen;
+    /** False for fields Wireshark does not show in a packet an ICMP error quotes (raw sequence numbers). */
+    private boolean inQuoted = true;
+    /** Bytes of the layer's header that must have been captured for the field to exist (0: its own bytes). */
+    private int needsHeader;
 
     Field(Protocol protocol, String name, String label, Type type, int offset, int length, long mask, int scale,
           int occurrences, Reader reader, LongFunction<String> valueNames, boolean inTree) {
@@ -168,6 +172,26 @@ public final class Field {
         return this;
     }
 
+    /** Declares that display filters do not see the field in a quoted packet, as Wireshark does not; returns this field. */
+    Field notInQuoted() {
+        this.inQuoted = false;
+        return this;
+    }
+
+    /** Declares that the field exists only when the first {@code bytes} of its layer's header were captured. */
+    Field needsHeader(int bytes) {
+        this.needsHeader = bytes;
+        return this;
+    }
+
+    /**
+     * True when display filters see occurrence {@code i}: a header field's quoted occurrence only
+     * where Wireshark shows it too. {@link #read} reads every occurrence regardless.
+     */
+    public boolean filterable(int i) {
+        return inQuoted || occurrences != 3 || i != Where.QUOTED.ordinal();
+    }
+
     /** Reads the field's bits at the start of its layer's header for this occurrence. */
     private long readHeader(DecodedFrame d, int i) {
         int start = protocol.start(d, Where.of(i));
@@ -178,7 +202,7 @@ public final class Field {
             return 1;
         }
         int p = start + offset;
-        if (p + length > d.dataEnd) {
+        if (p + length > d.dataEnd || start + needsHeader > d.dataEnd) {
             return ABSENT;
         }
         long v = 0;

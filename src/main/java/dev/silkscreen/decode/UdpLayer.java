@@ -30,7 +30,7 @@ final class UdpLayer {
     private static int start(DecodedFrame d, Field.Where w) {
         return switch (w) {
             case OUTER -> d.encapsulated && d.vxlanOffset >= HEADER_LEN ? d.vxlanOffset - HEADER_LEN : -1;
-            case INNER -> d.ipVersion == 4 && d.ipProto == Ipv4Layer.PROTO_UDP ? d.l4Offset : -1;
+            case INNER -> d.ipVersion != 0 && d.ipProto == Ipv4Layer.PROTO_UDP ? d.l4Offset : -1;
             case QUOTED -> d.quotedProto == Ipv4Layer.PROTO_UDP ? d.quotedL4Offset : -1;
         };
     }

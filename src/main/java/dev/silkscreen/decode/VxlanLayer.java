@@ -62,6 +62,7 @@ final class VxlanLayer {
 
     static void decode(FrameDecoder d, byte[] b, int off, int end, DecodedFrame out) {
         if (end - off < HEADER_LEN) {
+            out.vxlanOffset = off; // what there is of the header still has its fields
             d.stop(out, end, Malformed.VXLAN_CUT, Malformed.VXLAN_SHORT);
             return;
         }
