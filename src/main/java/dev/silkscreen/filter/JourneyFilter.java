@@ -7,9 +7,9 @@ import dev.silkscreen.model.Journey;
 /**
  * A display filter over journeys: a journey matches when one of its sightings does (its frame
  * decoded, with the sighting's step and cell and the journey's own {@code silk.*} fields), so
- * {@code silk.step == 10 && silk.cell == "cell2"} finds packets seen at the policy check on cell2
- * and {@code silk.verdict == dropped} every dropped one. A journey without frames is tested once
- * on its journey-level fields. Not thread-safe: one per thread (it reuses its decoder).
+ * {@code silk.step == 9 && silk.cell == "cell2"} finds packets seen decapsulated on cell2 and
+ * {@code silk.verdict == dropped} every dropped one. A sighting without its frame has only its
+ * step, point and journey fields; a journey without sightings is tested once on its own fields. Not thread-safe: one per thread (it reuses its decoder).
  */
 public final class JourneyFilter {
     private final DisplayFilter filter;
@@ -30,16 +30,12 @@ public final class JourneyFilter {
     }
 
     public boolean test(Journey j) {
-        boolean anyFrame = false;
         for (Hop h : j.hops()) {
-            if (h.frame() != null) {
-                anyFrame = true;
-                if (testSighting(j, h)) {
-                    return true;
-                }
+            if (testSighting(j, h)) {
+                return true;
             }
         }
-        if (anyFrame) {
+        if (!j.hops().isEmpty()) {
             return false;
         }
         subject.decoded.clear();
