@@ -30,7 +30,7 @@ final class EthernetLayer {
     static final Protocol ETH = new Protocol("eth", "Ethernet", HEADER_LEN, EthernetLayer::start);
     static final Field DST = ETH.header("eth.dst", "Destination", Field.Type.MAC, 0, 6, 0, 1, null);
     static final Field SRC = ETH.header("eth.src", "Source", Field.Type.MAC, 6, 6, 0, 1, null);
-    static final Field TYPE = ETH.header("eth.type", "EtherType", Field.Type.UINT, 12, 2, 0, 1, EthernetLayer::typeName);
+    static final Field TYPE = ETH.header("eth.type", "EtherType", Field.Type.UINT, 12, 2, 0, 1, EthernetLayer::typeName).hex();
     static final Field ADDR = ETH.either("eth.addr", "Source or destination", SRC, DST);
 
     /** The underlay Ethernet header of a VXLAN frame, or the frame's only one; none for cooked or raw captures. */

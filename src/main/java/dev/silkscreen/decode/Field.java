@@ -72,6 +72,8 @@ public final class Field {
     private boolean inQuoted = true;
     /** Bytes of the layer's header that must have been captured for the field to exist (0: its own bytes). */
     private int needsHeader;
+    /** Shown in hex ({@code 0x1234}), as Wireshark's BASE_HEX. */
+    private boolean hex;
 
     Field(Protocol protocol, String name, String label, Type type, int offset, int length, long mask, int scale,
           int occurrences, Reader reader, LongFunction<String> valueNames, boolean inTree) {
@@ -161,7 +163,7 @@ public final class Field {
             case MAC -> Names.mac(value);
             case BOOL -> value != 0 ? "1 (set)" : "0 (not set)";
             case PROTOCOL -> label;
-            case UINT -> Long.toString(value);
+            case UINT -> hex ? String.format(java.util.Locale.ROOT, "0x%0" + Math.max(2, length * 2) + "x", value) : Long.toString(value);
         };
         return named == null ? plain : plain + " (" + named + ")";
     }
@@ -178,18 +180,34 @@ public final class Field {
         return this;
     }
 
-    /** Declares that the field exists only when the first {@code bytes} of its layer's header were captured. */
+    /** Declares that people read the field in hex; returns this field. */
+    Field hex() {
+        this.hex = true;
+        return this;
+    }
+
+    /** Declares that display filters see the field only when the first {@code bytes} of its layer's header were captured. */
     Field needsHeader(int bytes) {
         this.needsHeader = bytes;
         return this;
     }
 
     /**
-     * True when display filters see occurrence {@code i}: a header field's quoted occurrence only
-     * where Wireshark shows it too. {@link #read} reads every occurrence regardless.
+     * Occurrence {@code i} as display filters see it, which is where Wireshark shows the field:
+     * not in a quoted packet for the raw sequence number, not in a header cut short for the fields
+     * that need all of it. {@link #read} reads every occurrence whose bytes are there.
      */
-    public boolean filterable(int i) {
-        return inQuoted || occurrences != 3 || i != Where.QUOTED.ordinal();
+    public long filterValue(DecodedFrame d, int i) {
+        if (occurrences == 3 && i == Where.QUOTED.ordinal() && !inQuoted) {
+            return ABSENT;
+        }
+        if (needsHeader > 0) {
+            int start = protocol.start(d, Where.of(i));
+            if (start < 0 || start + needsHeader > d.dataEnd) {
+                return ABSENT;
+            }
+        }
+        return reader.read(d, i);
     }
 
     /** Reads the field's bits at the start of its layer's header for this occurrence. */
@@ -202,7 +220,7 @@ public final class Field {
             return 1;
         }
         int p = start + offset;
-        if (p + length > d.dataEnd || start + needsHeader > d.dataEnd) {
+        if (p + length > d.dataEnd) {
             return ABSENT;
         }
         long v = 0;

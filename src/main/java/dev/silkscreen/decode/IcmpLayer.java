@@ -43,7 +43,7 @@ final class IcmpLayer {
     static final Protocol ICMP = new Protocol("icmp", "ICMP", HEADER_LEN, IcmpLayer::start);
     static final Field TYPE = ICMP.header("icmp.type", "Type", Field.Type.UINT, 0, 1, 0, 1, t -> IcmpMessage.typeName((int) t));
     static final Field CODE = ICMP.uint("icmp.code", "Code", 1, 1);
-    static final Field CHECKSUM = ICMP.header("icmp.checksum", "Checksum", Field.Type.UINT, 2, 2, 0, 1, Names::hex16);
+    static final Field CHECKSUM = ICMP.header("icmp.checksum", "Checksum", Field.Type.UINT, 2, 2, 0, 1, null).hex();
     static final Field IDENT = ICMP.computed("icmp.ident", "Identifier", Field.Type.UINT, 3, (d, i) -> echo(d, i, 4));
     static final Field SEQ = ICMP.computed("icmp.seq", "Sequence number", Field.Type.UINT, 3, (d, i) -> echo(d, i, 6));
     static final Field MTU = ICMP.computed("icmp.mtu", "Next-hop MTU", Field.Type.UINT, 3, IcmpLayer::nextHopMtu);

@@ -40,14 +40,14 @@ final class Ipv4Layer {
     static final Field HDR_LEN = IP.header("ip.hdr_len", "Header length (bytes)", Field.Type.UINT, 0, 1, 0x0f, 4, null);
     static final Field DSFIELD = IP.header("ip.dsfield", "Differentiated services", Field.Type.UINT, 1, 1, 0, 1, null);
     static final Field LEN = IP.uint("ip.len", "Total length", 2, 2);
-    static final Field ID = IP.header("ip.id", "Identification", Field.Type.UINT, 4, 2, 0, 1, id -> String.format("0x%04x", id));
-    static final Field FLAGS = IP.header("ip.flags", "Flags", Field.Type.UINT, 6, 1, 0xe0, 1, Ipv4Layer::flagNames);
+    static final Field ID = IP.header("ip.id", "Identification", Field.Type.UINT, 4, 2, 0, 1, null).hex();
+    static final Field FLAGS = IP.header("ip.flags", "Flags", Field.Type.UINT, 6, 1, 0xe0, 1, Ipv4Layer::flagNames).hex();
     static final Field DF = IP.bit("ip.flags.df", "Don't fragment", 6, 1, 0x40);
     static final Field MF = IP.bit("ip.flags.mf", "More fragments", 6, 1, 0x20);
     static final Field FRAG_OFFSET = IP.header("ip.frag_offset", "Fragment offset (8-byte units)", Field.Type.UINT, 6, 2, 0x1fff, 1, null);
     static final Field TTL = IP.uint("ip.ttl", "Time to live", 8, 1);
     static final Field PROTO = IP.header("ip.proto", "Protocol", Field.Type.UINT, 9, 1, 0, 1, p -> Names.ipProto((int) p).toUpperCase(java.util.Locale.ROOT));
-    static final Field CHECKSUM = IP.header("ip.checksum", "Header checksum", Field.Type.UINT, 10, 2, 0, 1, Names::hex16);
+    static final Field CHECKSUM = IP.header("ip.checksum", "Header checksum", Field.Type.UINT, 10, 2, 0, 1, null).hex();
     static final Field SRC = IP.header("ip.src", "Source address", Field.Type.IPV4, 12, 4, 0, 1, null);
     static final Field DST = IP.header("ip.dst", "Destination address", Field.Type.IPV4, 16, 4, 0, 1, null);
     static final Field ADDR = IP.either("ip.addr", "Source or destination address", SRC, DST);

@@ -50,11 +50,6 @@ public final class Names {
         return tcpFlags(flags, new StringBuilder()).toString();
     }
 
-    /** A 16-bit value as {@code 0x1a2b}. */
-    public static String hex16(long v) {
-        return String.format(java.util.Locale.ROOT, "0x%04x", v);
-    }
-
     public static StringBuilder ipv4(int ip, StringBuilder sb) {
         return sb.append(ip >>> 24).append('.').append(ip >>> 16 & 0xff).append('.').append(ip >>> 8 & 0xff).append('.').append(ip & 0xff);
     }

@@ -42,14 +42,14 @@ final class TcpLayer {
     static final Field ACK_RAW = TCP.uint("tcp.ack_raw", "Acknowledgment number", 8, 4).needsHeader(MIN_HEADER_LEN);
     static final Field HDR_LEN = TCP.header("tcp.hdr_len", "Header length (bytes)", Field.Type.UINT, 12, 1, 0xf0, 4, null);
     static final Field FLAGS = TCP.header("tcp.flags", "Flags", Field.Type.UINT, 12, 2, 0x0fff, 1,
-            f -> TcpFlag.labels((int) f & 0xff, " "));
+            f -> TcpFlag.labels((int) f & 0xff, " ")).hex();
     static {
         for (TcpFlag f : TcpFlag.values()) {
             TCP.bit("tcp.flags." + f.filterSuffix(), f.label() + " flag", 13, 1, f.bit());
         }
     }
     static final Field WINDOW = TCP.uint("tcp.window_size_value", "Window", 14, 2);
-    static final Field CHECKSUM = TCP.header("tcp.checksum", "Checksum", Field.Type.UINT, 16, 2, 0, 1, Names::hex16);
+    static final Field CHECKSUM = TCP.header("tcp.checksum", "Checksum", Field.Type.UINT, 16, 2, 0, 1, null).hex();
     static final Field URGENT_POINTER = TCP.uint("tcp.urgent_pointer", "Urgent pointer", 18, 2);
     static final Field LEN = TCP.computed("tcp.len", "Segment length (payload bytes)", Field.Type.UINT, 3, TcpLayer::segmentLength).notInQuoted();
     static final Field PORT = TCP.either("tcp.port", "Source or destination port", SRCPORT, DSTPORT);

@@ -24,7 +24,7 @@ final class UdpLayer {
     static final Field SRCPORT = UDP.uint("udp.srcport", "Source port", 0, 2);
     static final Field DSTPORT = UDP.uint("udp.dstport", "Destination port", 2, 2);
     static final Field LENGTH = UDP.uint("udp.length", "Length", 4, 2);
-    static final Field CHECKSUM = UDP.header("udp.checksum", "Checksum", Field.Type.UINT, 6, 2, 0, 1, Names::hex16);
+    static final Field CHECKSUM = UDP.header("udp.checksum", "Checksum", Field.Type.UINT, 6, 2, 0, 1, null).hex();
     static final Field PORT = UDP.either("udp.port", "Source or destination port", SRCPORT, DSTPORT);
 
     private static int start(DecodedFrame d, Field.Where w) {

@@ -31,7 +31,7 @@ final class VxlanLayer {
     // ---- fields (Wireshark's names); a VXLAN header belongs to the underlay envelope: occurrence OUTER ----
     static final Protocol VXLAN = new Protocol("vxlan", "VXLAN (Group Based Policy)", HEADER_LEN,
             (d, w) -> w == Field.Where.OUTER ? d.vxlanOffset : -1);
-    static final Field FLAGS = VXLAN.header("vxlan.flags", "Flags", Field.Type.UINT, 0, 2, 0, 1, VxlanLayer::flagNames);
+    static final Field FLAGS = VXLAN.header("vxlan.flags", "Flags", Field.Type.UINT, 0, 2, 0, 1, VxlanLayer::flagNames).hex();
     static final Field G = VXLAN.bit("vxlan.flag_g", "G: Group Policy ID present", 0, 2, FLAG_G << 8);
     static final Field I = VXLAN.bit("vxlan.flag_i", "I: VNI valid", 0, 2, FLAG_I << 8);
     static final Field D = VXLAN.bit("vxlan.flag_d", "D: don't learn", 0, 2, GBP_D);

@@ -130,7 +130,7 @@ public final class SilkFields {
 
         @Override
         long value(Subject s, int i) {
-            return field.filterable(i) ? field.read(s.decoded, i) : ABSENT;
+            return field.filterValue(s.decoded, i);
         }
     }
 
