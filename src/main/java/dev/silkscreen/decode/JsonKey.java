@@ -58,6 +58,27 @@ public final class JsonKey {
         return JsonLineFormatter.ROWS;
     }
 
+    /** The key at {@code path} ({@code outer_src}, or {@code quoted.src} for an object's member). */
+    public static JsonKey named(String path) {
+        int dot = path.indexOf('.');
+        for (Row r : rows()) {
+            if (dot < 0) {
+                for (JsonKey k : r.keys()) {
+                    if (k.key.equals(path)) {
+                        return k;
+                    }
+                }
+            } else if (r.keys().get(0).key.equals(path.substring(0, dot))) {
+                for (JsonKey k : r.members()) {
+                    if (k.key.equals(path.substring(dot + 1))) {
+                        return k;
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no JSON key " + path);
+    }
+
     /** The README's table: key, meaning, and the display-filter field holding the same value. */
     public static String markdownTable() {
         StringBuilder sb = new StringBuilder("| Key | Meaning | Filter field |\n|---|---|---|\n");
