@@ -87,6 +87,14 @@ class TraceCommandTest {
     }
 
     @Test
+    void aBadDisplayFilterStopsTraceLiveBeforeAnyCellIsReached() {
+        int code = run("trace", "--live", dir.resolve("no-such-profile.yaml").toString(), "-Y", "vxlan.gbp in {4,");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().lines()).singleElement().asString().contains("-Y vxlan.gbp in {4,: column 17: a '}' is missing");
+    }
+
+    @Test
     void failOnDropExitsZeroWhenEveryPacketArrives() {
         int code = run("trace", "--scenario", "seed", "--fail-on-drop");
 
