@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Dependencies point inward: model ← logic (decode, capture, sim, trace, live) ← pipeline ← ui | cli.
+ * Dependencies point inward: model ← logic (decode, capture, sim, trace, live, filter) ← pipeline ← ui | cli.
  * The pipeline (scenario, capture-file and live sources, one live session) runs without the toolkit,
  * so the CLI and the desktop program share it.
  */
@@ -28,13 +28,13 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.silkscreen.model..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.silkscreen.decode..", "dev.silkscreen.capture..", "dev.silkscreen.sim..",
-                    "dev.silkscreen.trace..", "dev.silkscreen.live..", "dev.silkscreen.pipeline..", "dev.silkscreen.ui..",
-                    "dev.silkscreen.cli..");
+                    "dev.silkscreen.trace..", "dev.silkscreen.live..", "dev.silkscreen.filter..", "dev.silkscreen.pipeline..",
+                    "dev.silkscreen.ui..", "dev.silkscreen.cli..");
 
     @ArchTest
     static final ArchRule logicDoesNotReachOutward = noClasses()
             .that().resideInAnyPackage("dev.silkscreen.decode..", "dev.silkscreen.capture..",
-                    "dev.silkscreen.sim..", "dev.silkscreen.trace..", "dev.silkscreen.live..")
+                    "dev.silkscreen.sim..", "dev.silkscreen.trace..", "dev.silkscreen.live..", "dev.silkscreen.filter..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.silkscreen.pipeline..", "dev.silkscreen.ui..",
                     "dev.silkscreen.cli..")
             .allowEmptyShould(true);
@@ -58,8 +58,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule logicHasNoJavaFx = noClasses()
             .that().resideInAnyPackage("dev.silkscreen.model..", "dev.silkscreen.decode..", "dev.silkscreen.capture..",
-                    "dev.silkscreen.sim..", "dev.silkscreen.trace..", "dev.silkscreen.live..", "dev.silkscreen.pipeline..")
+                    "dev.silkscreen.sim..", "dev.silkscreen.trace..", "dev.silkscreen.live..", "dev.silkscreen.filter..",
+                    "dev.silkscreen.pipeline..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
+    /** The filter language reads frames and journeys; the decoder and the correlator know nothing of it. */
+    @ArchTest
+    static final ArchRule decodeAndTraceDoNotKnowTheFilterLanguage = noClasses()
+            .that().resideInAnyPackage("dev.silkscreen.decode..", "dev.silkscreen.trace..", "dev.silkscreen.capture..",
+                    "dev.silkscreen.sim..", "dev.silkscreen.live..")
+            .should().dependOnClassesThat().resideInAPackage("dev.silkscreen.filter..");
 
     @ArchTest
     static final ArchRule uiDoesNotUseCli = noClasses()

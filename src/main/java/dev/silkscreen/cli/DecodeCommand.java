@@ -37,6 +37,11 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--vxlan-port", paramLabel = "N", description = "Decode UDP port N as VXLAN instead of 4789 (repeatable).")
     List<Integer> vxlanPorts;
 
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "EXPR",
+            description = {"Print only the frames that match this display filter (Wireshark's language and field names),",
+                    "e.g. 'vxlan.gbp == 4', 'ip.dst == 10.255.2.7 && tcp.flags.syn == 1'. Frames keep their numbers."})
+    String displayFilter;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Capture files; '-' reads standard input.")
     List<String> files;
 
@@ -49,6 +54,9 @@ public final class DecodeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DecodePrinter printer = new DecodePrinter(decoder, out, json);
+        if (displayFilter != null) {
+            printer.only(FilterOption.frames(FilterOption.compile(displayFilter, false)));
+        }
         int exit = ExitCodes.OK;
         for (String file : files) {
             printer.restartNumbering();

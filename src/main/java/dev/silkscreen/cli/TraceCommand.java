@@ -2,6 +2,7 @@ package dev.silkscreen.cli;
 
 import dev.silkscreen.capture.CaptureProblem;
 import dev.silkscreen.decode.JsonLineFormatter;
+import dev.silkscreen.filter.JourneyFilter;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Durations;
 import dev.silkscreen.model.Foundation;
@@ -77,6 +78,12 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Counts per flow and verdict instead of one line per journey.")
     boolean summary;
 
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "EXPR",
+            description = {"Show only the journeys with a sighting that matches this display filter (Wireshark's language),",
+                    "or whose silk.* fields do: 'silk.verdict == dropped', 'silk.step == 10 && silk.cell == \"cell2\"', 'vxlan.gbp == 4'.",
+                    "--fail-on-drop and the footer count only those journeys."})
+    String displayFilter;
+
     @Option(names = "--fail-on-drop", description = "Exit 3 when any packet was dropped (for scripts: is c2c healthy?).")
     boolean failOnDrop;
 
@@ -96,6 +103,7 @@ public final class TraceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TraceSettings settings = settings();
+        JourneyFilter only = displayFilter == null ? null : new JourneyFilter(FilterOption.compile(displayFilter, true));
         Foundation topo = topology == null ? null : readTopology(topology);
         List<CaptureFileSource> fileSources = new ArrayList<>();
         FrameSource source;
@@ -143,6 +151,9 @@ public final class TraceCommand implements Callable<Integer> {
         FlowSummary flows = new FlowSummary();
         long[] verdicts = new long[Verdict.values().length];
         Consumer<Journey> sink = j -> {
+            if (only != null && !only.test(j)) {
+                return;
+            }
             verdicts[j.verdict().ordinal()]++;
             if (summary) {
                 flows.add(j);
@@ -183,7 +194,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (exit == ExitCodes.USAGE) {
             return exit;
         }
-        if (failOnDrop && outcome.dropped() > 0) {
+        if (failOnDrop && verdicts[Verdict.DROPPED.ordinal()] > 0) {
             return ExitCodes.DROPPED;
         }
         return exit;

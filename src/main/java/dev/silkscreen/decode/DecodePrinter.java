@@ -16,6 +16,7 @@ public final class DecodePrinter implements FrameSink {
     private final PrintWriter out;
     private final boolean json;
     private boolean flushEachLine;
+    private FrameTest only;
     private long frameNo;
 
     public DecodePrinter(FrameDecoder decoder, PrintWriter out, boolean json) {
@@ -29,6 +30,17 @@ public final class DecodePrinter implements FrameSink {
         this.flushEachLine = flush;
     }
 
+    /** Which frames to print (a display filter); every frame is still numbered. */
+    @FunctionalInterface
+    public interface FrameTest {
+        boolean test(long frameNo, Frame frame, DecodedFrame decoded);
+    }
+
+    /** Prints only the frames {@code test} accepts (null: every frame). */
+    public void only(FrameTest test) {
+        this.only = test;
+    }
+
     public void restartNumbering() {
         frameNo = 0;
     }
@@ -37,6 +49,9 @@ public final class DecodePrinter implements FrameSink {
     public void accept(Frame frame) {
         frameNo++;
         decoder.decode(frame, decoded);
+        if (only != null && !only.test(frameNo, frame, decoded)) {
+            return;
+        }
         line.setLength(0);
         if (json) {
             JsonLineFormatter.format(frameNo, frame, decoded, line);

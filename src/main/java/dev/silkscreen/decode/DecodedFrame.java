@@ -102,7 +102,21 @@ public final class DecodedFrame {
     public long arpTha;
     public int arpTpa;
 
-    // ---- offsets into the frame's bytes (-1 when absent), for the inspector ----
+    // ---- the frame's bytes (a reference, not a copy), for the field registry ----
+    /** The array the frame was decoded from (not copied); null before the first decode. */
+    public byte[] data;
+    /** Where the frame starts in {@link #data}. */
+    public int dataStart;
+    /** Where its captured bytes end in {@link #data} (exclusive). */
+    public int dataEnd;
+
+    // ---- offsets into the frame's bytes (-1 when absent), for the inspector and the field registry ----
+    /** The ARP header, -1 when the frame is not ARP. */
+    public int arpOffset;
+    /** The IPv4 header an ICMP error quotes, -1 when none. */
+    public int quotedIpOffset;
+    /** The transport header after it, -1 when none. */
+    public int quotedL4Offset;
     public int outerIpOffset;
     public int vxlanOffset;
     public int innerEthOffset;
@@ -119,6 +133,9 @@ public final class DecodedFrame {
     /** Sets every field to its "absent" value. Called by the decoder before each frame. */
     public void clear() {
         linkType = -1;
+        data = null;
+        dataStart = 0;
+        dataEnd = 0;
         capLen = 0;
         origLen = 0;
         vlan = -1;
@@ -207,6 +224,9 @@ public final class DecodedFrame {
         ipOffset = -1;
         l4Offset = -1;
         payloadOffset = -1;
+        arpOffset = -1;
+        quotedIpOffset = -1;
+        quotedL4Offset = -1;
     }
 
     /** True when the G flag was set: {@link #gbp} holds the Group Policy ID. */

@@ -26,6 +26,34 @@ final class EthernetLayer {
     static final int HEADER_LEN = 14;
     static final int TAG_LEN = 4;
 
+    // ---- fields (Wireshark's names) ----
+    static final Protocol ETH = new Protocol("eth", "Ethernet", HEADER_LEN, EthernetLayer::start);
+    static final Field DST = ETH.header("eth.dst", "Destination", Field.Type.MAC, 0, 6, 0, 1, null);
+    static final Field SRC = ETH.header("eth.src", "Source", Field.Type.MAC, 6, 6, 0, 1, null);
+    static final Field TYPE = ETH.header("eth.type", "EtherType", Field.Type.UINT, 12, 2, 0, 1, EthernetLayer::typeName).hex();
+    static final Field ADDR = ETH.either("eth.addr", "Source or destination", SRC, DST);
+
+    /** The underlay Ethernet header of a VXLAN frame, or the frame's only one; none for cooked or raw captures. */
+    private static int start(DecodedFrame d, Field.Where w) {
+        boolean ethernetLink = d.linkType == dev.silkscreen.model.LinkType.ETHERNET;
+        return switch (w) {
+            case OUTER -> d.encapsulated && ethernetLink ? d.dataStart : -1;
+            case INNER -> d.encapsulated ? d.innerEthOffset : ethernetLink ? d.dataStart : -1;
+            case QUOTED -> -1;
+        };
+    }
+
+    private static String typeName(long type) {
+        return switch ((int) type) {
+            case FrameDecoder.ETHERTYPE_IPV4 -> "IPv4";
+            case FrameDecoder.ETHERTYPE_ARP -> "ARP";
+            case FrameDecoder.ETHERTYPE_IPV6 -> "IPv6";
+            case FrameDecoder.ETHERTYPE_VLAN -> "802.1Q";
+            case FrameDecoder.ETHERTYPE_QINQ -> "802.1ad";
+            default -> null;
+        };
+    }
+
     private EthernetLayer() {
     }
 

@@ -83,6 +83,9 @@ public final class FrameDecoder {
             return out;
         }
         capEnd = off + len;
+        out.data = buf;
+        out.dataStart = off;
+        out.dataEnd = capEnd;
         capCut = origLen > len;
         origEnd = capCut ? capEnd + (origLen - len) : capEnd;
         depth = 0;

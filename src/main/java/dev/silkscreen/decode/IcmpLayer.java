@@ -1,5 +1,7 @@
 package dev.silkscreen.decode;
 
+import dev.silkscreen.model.IcmpMessage;
+
 import static dev.silkscreen.decode.Bytes.i32;
 import static dev.silkscreen.decode.Bytes.u16;
 import static dev.silkscreen.decode.Bytes.u32;
@@ -36,6 +38,41 @@ final class IcmpLayer {
     static final int PARAMETER_PROBLEM = 12;
     /** Bytes of the quoted packet's transport header that every error carries. */
     static final int QUOTED_L4_LEN = 8;
+
+    // ---- fields (Wireshark's names) ----
+    static final Protocol ICMP = new Protocol("icmp", "ICMP", HEADER_LEN, IcmpLayer::start);
+    static final Field TYPE = ICMP.header("icmp.type", "Type", Field.Type.UINT, 0, 1, 0, 1, t -> IcmpMessage.typeName((int) t));
+    static final Field CODE = ICMP.uint("icmp.code", "Code", 1, 1);
+    static final Field CHECKSUM = ICMP.header("icmp.checksum", "Checksum", Field.Type.UINT, 2, 2, 0, 1, null).hex();
+    static final Field IDENT = ICMP.computed("icmp.ident", "Identifier", Field.Type.UINT, 3, (d, i) -> echo(d, i, 4));
+    static final Field SEQ = ICMP.computed("icmp.seq", "Sequence number", Field.Type.UINT, 3, (d, i) -> echo(d, i, 6));
+    static final Field MTU = ICMP.computed("icmp.mtu", "Next-hop MTU", Field.Type.UINT, 3, IcmpLayer::nextHopMtu);
+
+    private static int start(DecodedFrame d, Field.Where w) {
+        return switch (w) {
+            case OUTER -> -1;
+            case INNER -> d.ipVersion == 4 && d.ipProto == Ipv4Layer.PROTO_ICMP ? d.l4Offset : -1;
+            case QUOTED -> d.quotedProto == Ipv4Layer.PROTO_ICMP ? d.quotedL4Offset : -1;
+        };
+    }
+
+    /** The echo identifier (at 4) or sequence number (at 6) of an echo request or reply. */
+    private static long echo(DecodedFrame d, int i, int at) {
+        long type = TYPE.read(d, i);
+        if (type != ECHO_REQUEST && type != ECHO_REPLY) {
+            return Field.ABSENT;
+        }
+        int p = start(d, Field.Where.of(i)) + at;
+        return p + 2 <= d.dataEnd ? u16(d.data, p) : Field.ABSENT;
+    }
+
+    private static long nextHopMtu(DecodedFrame d, int i) {
+        if (TYPE.read(d, i) != DEST_UNREACHABLE || CODE.read(d, i) != FRAG_NEEDED) {
+            return Field.ABSENT;
+        }
+        int p = start(d, Field.Where.of(i)) + 6;
+        return p + 2 <= d.dataEnd ? u16(d.data, p) : Field.ABSENT;
+    }
 
     private IcmpLayer() {
     }
@@ -83,6 +120,8 @@ final class IcmpLayer {
             return;
         }
         out.hasQuoted = true;
+        out.quotedIpOffset = q;
+        out.quotedL4Offset = q + ihl;
         out.quotedIpId = u16(b, q + 4);
         out.quotedProto = u8(b, q + 9);
         out.quotedSrc = i32(b, q + 12);

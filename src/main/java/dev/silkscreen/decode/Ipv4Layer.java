@@ -34,6 +34,36 @@ final class Ipv4Layer {
     static final int PROTO_TCP = 6;
     static final int PROTO_UDP = 17;
 
+    // ---- fields (Wireshark's names) ----
+    static final Protocol IP = new Protocol("ip", "IPv4", MIN_HEADER_LEN, Ipv4Layer::start);
+    static final Field VERSION = IP.header("ip.version", "Version", Field.Type.UINT, 0, 1, 0xf0, 1, null);
+    static final Field HDR_LEN = IP.header("ip.hdr_len", "Header length (bytes)", Field.Type.UINT, 0, 1, 0x0f, 4, null);
+    static final Field DSFIELD = IP.header("ip.dsfield", "Differentiated services", Field.Type.UINT, 1, 1, 0, 1, null);
+    static final Field LEN = IP.uint("ip.len", "Total length", 2, 2);
+    static final Field ID = IP.header("ip.id", "Identification", Field.Type.UINT, 4, 2, 0, 1, null).hex();
+    static final Field FLAGS = IP.header("ip.flags", "Flags", Field.Type.UINT, 6, 1, 0xe0, 1, Ipv4Layer::flagNames).hex();
+    static final Field DF = IP.bit("ip.flags.df", "Don't fragment", 6, 1, 0x40);
+    static final Field MF = IP.bit("ip.flags.mf", "More fragments", 6, 1, 0x20);
+    static final Field FRAG_OFFSET = IP.header("ip.frag_offset", "Fragment offset (8-byte units)", Field.Type.UINT, 6, 2, 0x1fff, 1, null);
+    static final Field TTL = IP.uint("ip.ttl", "Time to live", 8, 1);
+    static final Field PROTO = IP.header("ip.proto", "Protocol", Field.Type.UINT, 9, 1, 0, 1, p -> Names.ipProto((int) p).toUpperCase(java.util.Locale.ROOT));
+    static final Field CHECKSUM = IP.header("ip.checksum", "Header checksum", Field.Type.UINT, 10, 2, 0, 1, null).hex();
+    static final Field SRC = IP.header("ip.src", "Source address", Field.Type.IPV4, 12, 4, 0, 1, null);
+    static final Field DST = IP.header("ip.dst", "Destination address", Field.Type.IPV4, 16, 4, 0, 1, null);
+    static final Field ADDR = IP.either("ip.addr", "Source or destination address", SRC, DST);
+
+    private static int start(DecodedFrame d, Field.Where w) {
+        return switch (w) {
+            case OUTER -> d.encapsulated ? d.outerIpOffset : -1;
+            case INNER -> d.ipVersion == 4 ? d.ipOffset : -1;
+            case QUOTED -> d.quotedIpOffset;
+        };
+    }
+
+    private static String flagNames(long flags) {
+        return ((flags & 0x2) != 0 ? "DF" : "") + ((flags & 0x3) == 0x3 ? " " : "") + ((flags & 0x1) != 0 ? "MF" : "");
+    }
+
     private Ipv4Layer() {
     }
 

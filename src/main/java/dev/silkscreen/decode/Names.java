@@ -1,9 +1,9 @@
 package dev.silkscreen.decode;
 
+import dev.silkscreen.model.TcpFlag;
+
 /** Short names of protocols, TCP flags and addresses, shared by the summary and JSON formatters. */
 public final class Names {
-    /** TCP flag letters in wire-bit order (FIN 0x01 ... CWR 0x80): a SYN-ACK reads "SA". */
-    private static final char[] TCP_FLAG_LETTERS = {'F', 'S', 'R', 'P', 'A', 'U', 'E', 'C'};
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Names() {
@@ -43,12 +43,7 @@ public final class Names {
 
     /** TCP flags as letters in wire-bit order, e.g. "SA" for SYN+ACK, "PA" for PSH+ACK. */
     public static StringBuilder tcpFlags(int flags, StringBuilder sb) {
-        for (int i = 0; i < TCP_FLAG_LETTERS.length; i++) {
-            if ((flags & (1 << i)) != 0) {
-                sb.append(TCP_FLAG_LETTERS[i]);
-            }
-        }
-        return sb;
+        return TcpFlag.letters(flags, sb);
     }
 
     public static String tcpFlags(int flags) {

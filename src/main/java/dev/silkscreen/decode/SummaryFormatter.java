@@ -1,6 +1,8 @@
 package dev.silkscreen.decode;
 
 import dev.silkscreen.model.Frame;
+import dev.silkscreen.model.IcmpMessage;
+import dev.silkscreen.model.TcpFlag;
 
 /**
  * One readable line per frame, in the spirit of tcpdump's:
@@ -100,7 +102,7 @@ public final class SummaryFormatter {
         sb.append("TCP");
         if (d.tcpFlags >= 0) {
             sb.append(" [");
-            tcpdumpFlags(d.tcpFlags, sb);
+            TcpFlag.tcpdumpLetters(d.tcpFlags, sb);
             sb.append(']');
         }
         if (d.seq >= 0) {
@@ -121,11 +123,9 @@ public final class SummaryFormatter {
         }
         sb.append("ICMP ");
         switch (d.icmpType) {
-            case IcmpLayer.ECHO_REQUEST -> sb.append("echo request id ").append(d.icmpId).append(" seq ").append(d.icmpSeq);
-            case IcmpLayer.ECHO_REPLY -> sb.append("echo reply id ").append(d.icmpId).append(" seq ").append(d.icmpSeq);
-            case IcmpLayer.DEST_UNREACHABLE -> sb.append(unreachable(d.icmpCode));
-            case IcmpLayer.TIME_EXCEEDED -> sb.append("time exceeded");
-            default -> sb.append("type ").append(d.icmpType).append(" code ").append(d.icmpCode);
+            case IcmpLayer.ECHO_REQUEST, IcmpLayer.ECHO_REPLY -> sb.append(IcmpMessage.typeName(d.icmpType))
+                    .append(" id ").append(d.icmpId).append(" seq ").append(d.icmpSeq);
+            default -> sb.append(IcmpMessage.describe(d.icmpType, d.icmpCode, d.icmpNextHopMtu));
         }
         lengthAndFragment(d, sb);
         if (d.hasQuoted) {
@@ -135,18 +135,6 @@ public final class SummaryFormatter {
                 sb.append(" seq ").append(d.quotedSeq);
             }
         }
-    }
-
-    private static String unreachable(int code) {
-        return switch (code) {
-            case 0 -> "net unreachable";
-            case 1 -> "host unreachable";
-            case 2 -> "protocol unreachable";
-            case 3 -> "port unreachable";
-            case 4 -> "fragmentation needed";
-            case 9, 10, 13 -> "unreachable, administratively prohibited (code " + code + ")";
-            default -> "unreachable (code " + code + ")";
-        };
     }
 
     private static void arp(DecodedFrame d, StringBuilder sb) {
@@ -164,38 +152,6 @@ public final class SummaryFormatter {
             Names.mac(d.arpSha, sb);
         } else {
             sb.append("ARP op ").append(d.arpOp);
-        }
-    }
-
-    /** tcpdump's flag letters: S F R P U E W, and '.' for ACK; "none" when no flag is set. */
-    private static void tcpdumpFlags(int flags, StringBuilder sb) {
-        int start = sb.length();
-        if ((flags & 0x02) != 0) {
-            sb.append('S');
-        }
-        if ((flags & 0x01) != 0) {
-            sb.append('F');
-        }
-        if ((flags & 0x04) != 0) {
-            sb.append('R');
-        }
-        if ((flags & 0x08) != 0) {
-            sb.append('P');
-        }
-        if ((flags & 0x20) != 0) {
-            sb.append('U');
-        }
-        if ((flags & 0x40) != 0) {
-            sb.append('E');
-        }
-        if ((flags & 0x80) != 0) {
-            sb.append('W');
-        }
-        if ((flags & 0x10) != 0) {
-            sb.append('.');
-        }
-        if (sb.length() == start) {
-            sb.append("none");
         }
     }
 }

@@ -19,6 +19,22 @@ import static dev.silkscreen.decode.Bytes.u16;
 final class UdpLayer {
     static final int HEADER_LEN = 8;
 
+    // ---- fields (Wireshark's names) ----
+    static final Protocol UDP = new Protocol("udp", "UDP", HEADER_LEN, UdpLayer::start);
+    static final Field SRCPORT = UDP.uint("udp.srcport", "Source port", 0, 2);
+    static final Field DSTPORT = UDP.uint("udp.dstport", "Destination port", 2, 2);
+    static final Field LENGTH = UDP.uint("udp.length", "Length", 4, 2);
+    static final Field CHECKSUM = UDP.header("udp.checksum", "Checksum", Field.Type.UINT, 6, 2, 0, 1, null).hex();
+    static final Field PORT = UDP.either("udp.port", "Source or destination port", SRCPORT, DSTPORT);
+
+    private static int start(DecodedFrame d, Field.Where w) {
+        return switch (w) {
+            case OUTER -> d.encapsulated && d.vxlanOffset >= HEADER_LEN ? d.vxlanOffset - HEADER_LEN : -1;
+            case INNER -> d.ipVersion != 0 && d.ipProto == Ipv4Layer.PROTO_UDP ? d.l4Offset : -1;
+            case QUOTED -> d.quotedProto == Ipv4Layer.PROTO_UDP ? d.quotedL4Offset : -1;
+        };
+    }
+
     private UdpLayer() {
     }
 

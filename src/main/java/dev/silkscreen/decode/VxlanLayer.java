@@ -28,11 +28,41 @@ final class VxlanLayer {
     static final int GBP_D = 0x40;
     static final int GBP_A = 0x08;
 
+    // ---- fields (Wireshark's names); a VXLAN header belongs to the underlay envelope: occurrence OUTER ----
+    static final Protocol VXLAN = new Protocol("vxlan", "VXLAN (Group Based Policy)", HEADER_LEN,
+            (d, w) -> w == Field.Where.OUTER ? d.vxlanOffset : -1);
+    static final Field FLAGS = VXLAN.header("vxlan.flags", "Flags", Field.Type.UINT, 0, 2, 0, 1, VxlanLayer::flagNames).hex();
+    static final Field G = VXLAN.bit("vxlan.flag_g", "G: Group Policy ID present", 0, 2, FLAG_G << 8);
+    static final Field I = VXLAN.bit("vxlan.flag_i", "I: VNI valid", 0, 2, FLAG_I << 8);
+    static final Field D = VXLAN.bit("vxlan.flag_d", "D: don't learn", 0, 2, GBP_D);
+    static final Field A = VXLAN.bit("vxlan.flag_a", "A: policy applied", 0, 2, GBP_A);
+    static final Field GBP = VXLAN.uint("vxlan.gbp", "Group Policy ID", 2, 2);
+    static final Field VNI = VXLAN.uint("vxlan.vni", "VNI", 4, 3);
+    static final Field RESERVED = VXLAN.uint("vxlan.reserved8", "Reserved", 7, 1);
+
+    private static String flagNames(long flags) {
+        StringBuilder sb = new StringBuilder();
+        if ((flags & FLAG_G << 8) != 0) {
+            sb.append("G ");
+        }
+        if ((flags & FLAG_I << 8) != 0) {
+            sb.append("I ");
+        }
+        if ((flags & GBP_D) != 0) {
+            sb.append("D ");
+        }
+        if ((flags & GBP_A) != 0) {
+            sb.append("A ");
+        }
+        return sb.length() == 0 ? "none" : sb.toString().trim();
+    }
+
     private VxlanLayer() {
     }
 
     static void decode(FrameDecoder d, byte[] b, int off, int end, DecodedFrame out) {
         if (end - off < HEADER_LEN) {
+            out.vxlanOffset = off; // what there is of the header still has its fields
             d.stop(out, end, Malformed.VXLAN_CUT, Malformed.VXLAN_SHORT);
             return;
         }

@@ -1,7 +1,9 @@
 package dev.silkscreen.sim;
 
 import dev.silkscreen.model.Flow;
+import dev.silkscreen.model.IcmpMessage;
 import dev.silkscreen.model.Ipv4;
+import dev.silkscreen.model.TcpFlag;
 
 /** Read-only view of the fields of an IPv4 datagram the data path decides on. */
 final class Packet {
@@ -123,33 +125,7 @@ final class Packet {
     String summary() {
         switch (proto()) {
             case Wire.PROTO_TCP -> {
-                int f = tcpFlags();
-                StringBuilder sb = new StringBuilder("TCP ");
-                String sep = "";
-                if ((f & Wire.TCP_SYN) != 0) {
-                    sb.append("SYN");
-                    sep = "-";
-                }
-                if ((f & Wire.TCP_FIN) != 0) {
-                    sb.append(sep).append("FIN");
-                    sep = "-";
-                }
-                if ((f & Wire.TCP_RST) != 0) {
-                    sb.append(sep).append("RST");
-                    sep = "-";
-                }
-                if ((f & Wire.TCP_PSH) != 0) {
-                    sb.append(sep).append("PSH");
-                    sep = "-";
-                }
-                if ((f & Wire.TCP_ACK) != 0) {
-                    sb.append(sep).append("ACK");
-                }
-                int len = tcpPayload();
-                if (len > 0) {
-                    sb.append(' ').append(len).append(" bytes");
-                }
-                return sb.toString();
+                return TcpFlag.summary(tcpFlags(), tcpPayload());
             }
             case Wire.PROTO_UDP -> {
                 return "UDP " + (length() - Wire.IP_HLEN - Wire.UDP_HLEN) + " bytes";
@@ -157,25 +133,8 @@ final class Packet {
             case Wire.PROTO_ICMP -> {
                 int t = icmpType();
                 int c = icmpCode();
-                if (t == 8) {
-                    return "ICMP echo request";
-                }
-                if (t == 0) {
-                    return "ICMP echo reply";
-                }
-                if (t == 3) {
-                    return switch (c) {
-                        case 0 -> "ICMP net unreachable";
-                        case 1 -> "ICMP host unreachable";
-                        case 3 -> "ICMP port unreachable";
-                        case 4 -> "ICMP fragmentation needed (mtu " + Wire.get16(ip, Wire.IP_HLEN + 6) + ")";
-                        default -> "ICMP destination unreachable (code " + c + ")";
-                    };
-                }
-                if (t == 11) {
-                    return "ICMP time exceeded";
-                }
-                return "ICMP type " + t;
+                int mtu = t == IcmpMessage.DEST_UNREACHABLE && c == IcmpMessage.FRAG_NEEDED ? Wire.get16(ip, Wire.IP_HLEN + 6) : 0;
+                return "ICMP " + IcmpMessage.describe(t, c, mtu);
             }
             default -> {
                 return "IP protocol " + proto();

@@ -1,5 +1,7 @@
 package dev.silkscreen.trace;
 
+import dev.silkscreen.model.IcmpMessage;
+
 /**
  * An ICMP error quoting an overlay packet (its IP header and first 8 bytes): who sent it, where it
  * was first seen, and how to find the packet it answers (flow, IP ID, TCP sequence).
@@ -16,7 +18,6 @@ record IcmpEvidence(int type, int code, int from, int quotedSport, int quotedDpo
     static final int CODE_HOST = 1;
     static final int CODE_PORT = 3;
     static final int CODE_FRAG_NEEDED = 4;
-    static final int CODE_ADMIN = 13;
 
     /** The same error seen again at another point (same sender, kind and quoted packet). */
     boolean sameError(IcmpEvidence o) {
@@ -25,7 +26,7 @@ record IcmpEvidence(int type, int code, int from, int quotedSport, int quotedDpo
     }
 
     boolean isReject() {
-        return type == DEST_UNREACHABLE && (code == CODE_PORT || code == CODE_ADMIN || code == 9 || code == 10);
+        return IcmpMessage.isRejection(type, code);
     }
 
     boolean isFragNeeded() {
@@ -41,20 +42,6 @@ record IcmpEvidence(int type, int code, int from, int quotedSport, int quotedDpo
     }
 
     String describe() {
-        if (type == 11) {
-            return "ICMP time exceeded";
-        }
-        if (type != DEST_UNREACHABLE) {
-            return "ICMP type " + type + " code " + code;
-        }
-        return switch (code) {
-            case CODE_NET -> "ICMP net unreachable";
-            case CODE_HOST -> "ICMP host unreachable";
-            case 2 -> "ICMP protocol unreachable";
-            case CODE_PORT -> "ICMP port unreachable";
-            case CODE_FRAG_NEEDED -> "ICMP fragmentation needed" + (mtu > 0 ? " (MTU " + mtu + ")" : "");
-            case 9, 10, CODE_ADMIN -> "ICMP administratively prohibited";
-            default -> "ICMP destination unreachable (code " + code + ")";
-        };
+        return "ICMP " + IcmpMessage.describe(type, code, mtu);
     }
 }

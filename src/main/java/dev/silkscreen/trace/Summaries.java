@@ -1,10 +1,12 @@
 package dev.silkscreen.trace;
 
 import dev.silkscreen.decode.DecodedFrame;
+import dev.silkscreen.model.IcmpMessage;
+import dev.silkscreen.model.TcpFlag;
 
 /**
  * One-line descriptions of packets, as tcpdump users read them: "TCP SYN", "TCP PSH-ACK 312 bytes",
- * "UDP 64 bytes", "ICMP echo request", "ICMP fragmentation needed (mtu 1410)".
+ * "UDP 64 bytes", "ICMP echo request", "ICMP fragmentation needed (MTU 1410)".
  */
 final class Summaries {
     private Summaries() {
@@ -25,37 +27,11 @@ final class Summaries {
         return d.ipProto == FlowKey.ICMP ? Math.max(0, d.icmpNextHopMtu) : 0;
     }
 
-    private static final int[] FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10};
-    private static final String[] FLAG_NAMES = {"SYN", "FIN", "RST", "PSH", "ACK"};
-
     static String tcp(int flags, int payload) {
-        StringBuilder sb = new StringBuilder("TCP ");
-        String sep = "";
-        for (int i = 0; i < FLAG_BITS.length; i++) {
-            if ((flags & FLAG_BITS[i]) != 0) {
-                sb.append(sep).append(FLAG_NAMES[i]);
-                sep = "-";
-            }
-        }
-        if (payload > 0) {
-            sb.append(' ').append(payload).append(" bytes");
-        }
-        return sb.toString();
+        return TcpFlag.summary(flags, payload);
     }
 
     static String icmp(int type, int code, int mtu) {
-        return switch (type) {
-            case 8 -> "ICMP echo request";
-            case 0 -> "ICMP echo reply";
-            case 3 -> switch (code) {
-                case 0 -> "ICMP net unreachable";
-                case 1 -> "ICMP host unreachable";
-                case 3 -> "ICMP port unreachable";
-                case 4 -> "ICMP fragmentation needed (mtu " + mtu + ")";
-                default -> "ICMP destination unreachable (code " + code + ")";
-            };
-            case 11 -> "ICMP time exceeded";
-            default -> "ICMP type " + type + " code " + code;
-        };
+        return "ICMP " + IcmpMessage.describe(type, code, mtu);
     }
 }

@@ -67,6 +67,11 @@ public class DecoderBench {
         }
     }
 
+    /** The frames of the mix, for other benchmarks. */
+    byte[][] frames() {
+        return frames;
+    }
+
     private static byte[] underlay(byte[] innerIp) {
         byte[] inner = ethernet(VTEP2_MAC, VTEP1_MAC, 0x0800, innerIp);
         return ethernet(CELL2_MAC, CELL1_MAC, 0x0800, ipv4(ip("10.0.16.11"), ip("10.0.16.12"), 17, 1,

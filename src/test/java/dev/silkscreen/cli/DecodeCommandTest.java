@@ -124,4 +124,38 @@ class DecodeCommandTest {
         assertThat(out.toString().lines().map(l -> l.substring(0, l.indexOf(',')))).containsExactly(
                 "{\"frame\":1", "{\"frame\":2", "{\"frame\":1");
     }
+
+    @Test
+    void displayFilterPrintsOnlyMatchingFramesUnderTheirOwnNumbers() throws IOException {
+        byte[] untagged = TestPackets.silkVxlanSyn();
+        untagged[42] = 0x08; // G flag clear: no Group Policy ID
+        Path file = pcapng("two.pcapng", new Frame(UNDERLAY, T0, LinkType.ETHERNET, untagged.length, untagged), syn(T0 + 1));
+
+        int code = run("decode", "-Y", "vxlan.flag_g == 1 && vxlan.gbp == 3 && ip.dst == 10.255.2.3", file.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines()).hasSize(1).allMatch(l -> l.startsWith("2 ") && l.contains("gbp 3"));
+    }
+
+    @Test
+    void aBadDisplayFilterIsOneLineNamingTheColumnAndExitsTwo() throws IOException {
+        Path file = pcapng("one.pcapng", syn(T0));
+
+        int code = run("decode", "-Y", "udp.dstport == 4789 && tcp.flgs.syn == 1", file.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).containsExactly(
+                "silkscreen: -Y udp.dstport == 4789 && tcp.flgs.syn == 1: column 24: 'tcp.flgs.syn' is not a field (did you mean tcp.flags.syn?)");
+    }
+
+    @Test
+    void aJourneysFieldInDecodeIsAUsageError() throws IOException {
+        Path file = pcapng("one.pcapng", syn(T0));
+
+        int code = run("decode", "-Y", "silk.verdict == dropped", file.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("use it with trace -Y");
+    }
 }

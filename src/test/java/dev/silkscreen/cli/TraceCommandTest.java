@@ -57,6 +57,44 @@ class TraceCommandTest {
     }
 
     @Test
+    void displayFilterKeepsTheJourneysWithAMatchingSightingOrJourneyField() throws IOException {
+        int code = run("trace", "--scenario", "no-policy", "--json", "-Y", "silk.verdict == dropped && tcp.flags.syn == 1");
+
+        assertThat(code).isZero();
+        List<JsonNode> kept = jsonLines();
+        assertThat(kept).isNotEmpty().allMatch(j -> j.path("verdict").asText().equals("dropped") && j.path("summary").asText().equals("TCP SYN"));
+
+        out.getBuffer().setLength(0);
+        assertThat(run("trace", "--scenario", "no-policy", "--json", "-Y", "icmp.type == 3 && silk.step == 11 && silk.cell == cell1")).isZero();
+        assertThat(jsonLines()).isNotEmpty().allMatch(j -> j.path("summary").asText().equals("ICMP port unreachable")
+                && j.path("stage").asInt() == 11);
+    }
+
+    @Test
+    void failOnDropCountsOnlyTheJourneysTheDisplayFilterKeeps() {
+        assertThat(run("trace", "--scenario", "no-policy", "--fail-on-drop", "-Y", "silk.verdict == delivered")).isZero();
+        assertThat(out.toString()).contains(" 0 dropped");
+        assertThat(run("trace", "--scenario", "no-policy", "--fail-on-drop", "-Y", "silk.app == \"AppB\"")).isEqualTo(ExitCodes.DROPPED);
+    }
+
+    @Test
+    void aBadDisplayFilterIsAUsageErrorBeforeAnythingIsTraced() {
+        int code = run("trace", "--scenario", "seed", "-Y", "silk.step = 10");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).singleElement().asString().contains("column 11: unexpected character '='");
+    }
+
+    @Test
+    void aBadDisplayFilterStopsTraceLiveBeforeAnyCellIsReached() {
+        int code = run("trace", "--live", dir.resolve("no-such-profile.yaml").toString(), "-Y", "vxlan.gbp in {4,");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().lines()).singleElement().asString().contains("-Y vxlan.gbp in {4,: column 17: a '}' is missing");
+    }
+
+    @Test
     void failOnDropExitsZeroWhenEveryPacketArrives() {
         int code = run("trace", "--scenario", "seed", "--fail-on-drop");
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.silkscreen.decode.JsonKey;
 import dev.silkscreen.decode.Names;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,13 +30,25 @@ import java.util.concurrent.TimeUnit;
  * Skips the calling test when tshark is missing.
  */
 public final class TsharkCrossCheck {
-    private static final String[] FIELDS = {
-        "frame.number", "frame.protocols", "frame.time_epoch", "frame.cap_len", "frame.len", "frame.interface_name",
-        "ip.src", "ip.dst", "ip.proto", "ip.id", "ip.len", "ip.hdr_len", "ip.frag_offset",
-        "udp.srcport", "udp.dstport", "tcp.srcport", "tcp.dstport", "tcp.seq", "tcp.seq_raw", "tcp.ack_raw", "tcp.flags", "tcp.len",
-        "icmp.type", "icmp.code", "vxlan.flags", "vxlan.gbp", "vxlan.vni",
-        "arp.src.proto_ipv4", "arp.dst.proto_ipv4", "_ws.short", "_ws.malformed", "_ws.expert.severity",
-    };
+    /**
+     * tshark's fields: the one each JSON key names in the field registry (Wireshark's names, so
+     * tshark knows them; Silkscreen's own silk.* left out), and those the walk itself needs.
+     */
+    private static final String[] FIELDS = fields();
+
+    private static String[] fields() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of("frame.protocols", "frame.time_epoch",
+                "ip.len", "ip.hdr_len", "ip.frag_offset", "tcp.seq", "vxlan.flags", "_ws.short", "_ws.malformed", "_ws.expert.severity"));
+        for (JsonKey.Row r : JsonKey.rows()) {
+            for (JsonKey k : r.keys()) {
+                k.fields().stream().filter(f -> !f.startsWith("silk.")).forEach(names::add);
+            }
+            for (JsonKey k : r.members()) {
+                k.fields().stream().filter(f -> !f.startsWith("silk.")).forEach(names::add);
+            }
+        }
+        return names.toArray(new String[0]);
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TsharkCrossCheck() {
@@ -120,13 +133,12 @@ public final class TsharkCrossCheck {
         }
 
         void run() {
-            same("frame", text(ours, "frame"), one("frame.number"));
-            same("caplen", text(ours, "caplen"), one("frame.cap_len"));
-            same("len", text(ours, "len"), one("frame.len"));
+            key(ours, "frame", null, 0);
+            key(ours, "caplen", null, 0);
+            key(ours, "len", null, 0);
             same("time", nanos(ours.path("time").asText()), new BigDecimal(one("frame.time_epoch")).movePointRight(9).toBigInteger().toString());
-            String ifName = one("frame.interface_name");
-            if (ifName != null) {
-                same("point", text(ours, "point"), ifName);
+            if (one(field("point", null)) != null) {
+                key(ours, "point", null, 0);
             }
             String[] protos = one("frame.protocols").split(":");
             boolean vxlan = List.of(protos).contains("vxlan");
@@ -149,28 +161,27 @@ public final class TsharkCrossCheck {
                     case "ip" -> {
                         String proto = Names.ipProto(number("ip.proto", ip));
                         if (role.equals("outer")) {
-                            same("outer_src", text(ours, "outer_src"), nth("ip.src", ip));
-                            same("outer_dst", text(ours, "outer_dst"), nth("ip.dst", ip));
+                            key(ours, "outer_src", null, ip);
+                            key(ours, "outer_dst", null, ip);
                         } else if (role.equals("inner")) {
                             innerIp(ip, proto);
                             innerProto = proto;
                         } else {
-                            JsonNode q = ours.path("quoted");
-                            same("quoted.src", text(q, "src"), nth("ip.src", ip));
-                            same("quoted.dst", text(q, "dst"), nth("ip.dst", ip));
-                            same("quoted.proto", text(q, "proto"), proto);
+                            key(ours, "quoted.src", null, ip);
+                            key(ours, "quoted.dst", null, ip);
+                            same("quoted.proto", text(ours.path("quoted"), "proto"), proto);
                             quotedProto = proto;
                         }
                         ip++;
                     }
                     case "udp" -> {
                         if (role.equals("outer")) {
-                            same("outer_sport", text(ours, "outer_sport"), nth("udp.srcport", udp));
-                            same("outer_dport", text(ours, "outer_dport"), nth("udp.dstport", udp));
+                            key(ours, "outer_sport", null, udp);
+                            key(ours, "outer_dport", null, udp);
                         } else {
-                            JsonNode o = role.equals("quoted") ? ours.path("quoted") : ours;
-                            same(role + " sport", text(o, "sport"), nth("udp.srcport", udp));
-                            same(role + " dport", text(o, "dport"), nth("udp.dstport", udp));
+                            String prefix = role.equals("quoted") ? "quoted." : "";
+                            key(ours, prefix + "sport", "udp", udp);
+                            key(ours, prefix + "dport", "udp", udp);
                         }
                         udp++;
                     }
@@ -180,16 +191,16 @@ public final class TsharkCrossCheck {
                     }
                     case "icmp" -> {
                         if (!role.equals("quoted")) { // an ICMP error quoting an ICMP packet: we keep only its addresses
-                            same("icmp_type", text(ours, "icmp_type"), nth("icmp.type", icmp));
-                            same("icmp_code", text(ours, "icmp_code"), nth("icmp.code", icmp));
+                            key(ours, "icmp_type", null, icmp);
+                            key(ours, "icmp_code", null, icmp);
                         }
                         icmp++;
                         role = "quoted";
                     }
                     case "arp" -> {
                         same("proto", text(ours, "proto"), "arp");
-                        same("src", text(ours, "src"), one("arp.src.proto_ipv4"));
-                        same("dst", text(ours, "dst"), one("arp.dst.proto_ipv4"));
+                        key(ours, "src", "arp", 0);
+                        key(ours, "dst", "arp", 0);
                     }
                     case "ipv6" -> {
                         if (innerProto == null) {
@@ -213,17 +224,17 @@ public final class TsharkCrossCheck {
         }
 
         private void vxlanFields() {
-            same("vni", text(ours, "vni"), one("vxlan.vni"));
+            key(ours, "vni", null, 0);
             int flags = Integer.decode(one("vxlan.flags"));
             boolean g = (flags & 0x8000) != 0;
-            same("gbp", text(ours, "gbp"), g ? one("vxlan.gbp") : null);
+            same("gbp", text(ours, "gbp"), g ? one(field("gbp", null)) : null);
         }
 
         private void innerIp(int ip, String proto) {
-            same("src", text(ours, "src"), nth("ip.src", ip));
-            same("dst", text(ours, "dst"), nth("ip.dst", ip));
+            key(ours, "src", "ip", ip);
+            key(ours, "dst", "ip", ip);
             same("proto", text(ours, "proto"), proto);
-            same("ip_id", text(ours, "ip_id"), String.valueOf(Integer.decode(nth("ip.id", ip))));
+            same("ip_id", text(ours, "ip_id"), String.valueOf(Integer.decode(nth(field("ip_id", null), ip))));
             int payload = number("ip.len", ip) - number("ip.hdr_len", ip);
             boolean laterFragment = number("ip.frag_offset", ip) > 0;
             if (laterFragment) {
@@ -236,16 +247,17 @@ public final class TsharkCrossCheck {
 
         private void tcpFields(String role, int i) {
             JsonNode o = role.equals("quoted") ? ours.path("quoted") : ours;
-            same(role + " sport", text(o, "sport"), nth("tcp.srcport", i));
-            same(role + " dport", text(o, "dport"), nth("tcp.dstport", i));
+            String prefix = role.equals("quoted") ? "quoted." : "";
+            key(ours, prefix + "sport", "tcp", i);
+            key(ours, prefix + "dport", "tcp", i);
             if (role.equals("quoted")) {
                 same("quoted seq", text(o, "seq"), nth("tcp.seq", i)); // tshark shows quoted numbers absolute
             } else {
-                same("seq", text(o, "seq"), nth("tcp.seq_raw", i));
-                same("ack", text(o, "ack"), nth("tcp.ack_raw", i));
-                String flags = nth("tcp.flags", i);
+                key(ours, "seq", null, i);
+                key(ours, "ack", null, i);
+                String flags = nth(field("tcp_flags", null), i);
                 same("tcp_flags", text(o, "tcp_flags"), flags == null ? null : Names.tcpFlags(Integer.decode(flags) & 0xff));
-                same("payload_len", text(o, "payload_len"), nth("tcp.len", i));
+                key(ours, "payload_len", "tcp", i);
             }
         }
 
@@ -259,6 +271,21 @@ public final class TsharkCrossCheck {
             if (tsharkMalformed && ourProblem == null) {
                 mismatches.add(where + ": tshark says malformed, we decoded it fully");
             }
+        }
+
+        /**
+         * Compares JSON key {@code path} ({@code quoted.sport} for a member) with occurrence {@code n}
+         * of the tshark field the registry names for it (the {@code protocol}'s one when it names several).
+         */
+        private void key(JsonNode frame, String path, String protocol, int n) {
+            int dot = path.indexOf('.');
+            JsonNode node = dot < 0 ? frame : frame.path(path.substring(0, dot));
+            same(path, text(node, path.substring(dot + 1)), nth(field(path, protocol), n));
+        }
+
+        private static String field(String path, String protocol) {
+            return JsonKey.named(path).fields().stream().filter(f -> protocol == null || f.startsWith(protocol + "."))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no " + protocol + " field for JSON key " + path));
         }
 
         private void same(String key, String mine, String tsharks) {

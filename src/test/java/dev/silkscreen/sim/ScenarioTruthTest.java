@@ -99,7 +99,7 @@ class ScenarioTruthTest {
     void mtuDropsTheDfDatagramAtStep4AndTheSenderSendsNothingMore() {
         SimResult r = SimTestSupport.run("mtu", 3);
         assertThat(r.truth()).extracting(PacketTruth::summary)
-                .containsExactly("UDP 1472 bytes", "ICMP fragmentation needed (mtu 1450)");
+                .containsExactly("UDP 1472 bytes", "ICMP fragmentation needed (MTU 1450)");
         PacketTruth big = r.truth().get(0);
         assertThat(big.dropStage()).isEqualTo(4);
         assertThat(big.dropCell()).isEqualTo("cell1");

@@ -1,5 +1,8 @@
 package dev.silkscreen.ui.events;
 
+import dev.silkscreen.filter.DisplayFilter;
+import dev.silkscreen.filter.FilterException;
+import dev.silkscreen.filter.JourneyFilter;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.Verdict;
 import java.util.Locale;
@@ -8,6 +11,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -15,8 +20,11 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The event and journey lists' filter: by app (source or destination, by name), address (overlay
- * IP, prefix match), port (source or destination), verdict and step. Empty fields match
- * everything. Exposes one predicate that changes whenever a field does.
+ * IP, prefix match), port (source or destination), verdict and step, and by a display filter in
+ * Wireshark's language (an event matches when its sighting does, a journey when one of its
+ * sightings does). Empty fields match everything. Exposes one predicate that changes whenever a
+ * field does; a display filter that does not compile leaves the last good one in force and says
+ * why in {@link #errorProperty()}.
  */
 public final class EventFilter {
     // Properties
@@ -26,12 +34,26 @@ public final class EventFilter {
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     /** 0 for any step. */
     private final IntegerProperty step = new SimpleIntegerProperty(0);
+    private final StringProperty expression = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<FilterException> error = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<JourneyFilter> compiled = new SimpleObjectProperty<>();
     private final ObjectBinding<Predicate<EventRow>> events;
     private final ObjectBinding<Predicate<Journey>> journeys;
 
     public EventFilter() {
-        events = Bindings.createObjectBinding(() -> this::matches, app, address, port, verdict, step);
-        journeys = Bindings.createObjectBinding(() -> this::matchesJourney, app, address, port, verdict);
+        expression.addListener((o, a, b) -> compile(b));
+        events = Bindings.createObjectBinding(() -> this::matches, app, address, port, verdict, step, compiled);
+        journeys = Bindings.createObjectBinding(() -> this::matchesJourney, app, address, port, verdict, compiled);
+    }
+
+    /** The display filter's text ({@code vxlan.gbp == 4 && silk.verdict == dropped}); blank for none. */
+    public StringProperty expressionProperty() {
+        return expression;
+    }
+
+    /** Why the display filter's text does not compile (with the bad token's position), null when it does. */
+    public ReadOnlyObjectProperty<FilterException> errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
     public StringProperty appProperty() {
@@ -70,13 +92,35 @@ public final class EventFilter {
         port.set("");
         verdict.set(null);
         step.set(0);
+        expression.set("");
     }
 
     public boolean matches(EventRow row) {
-        return (step.get() == 0 || row.step() == step.get()) && matchesJourney(row.source());
+        JourneyFilter f = compiled.get();
+        return (step.get() == 0 || row.step() == step.get()) && matchesFields(row.source())
+                && (f == null || f.testSighting(row.source(), row.hop()));
     }
 
     public boolean matchesJourney(Journey j) {
+        JourneyFilter f = compiled.get();
+        return matchesFields(j) && (f == null || f.test(j));
+    }
+
+    private void compile(String text) {
+        if (text == null || text.isBlank()) {
+            error.set(null);
+            compiled.set(null);
+            return;
+        }
+        try {
+            compiled.set(new JourneyFilter(DisplayFilter.compile(text)));
+            error.set(null);
+        } catch (FilterException e) {
+            error.set(e);
+        }
+    }
+
+    private boolean matchesFields(Journey j) {
         String a = app.get().trim().toLowerCase(Locale.ROOT);
         if (!a.isEmpty() && !contains(j.srcApp(), a) && !contains(j.dstApp(), a)) {
             return false;

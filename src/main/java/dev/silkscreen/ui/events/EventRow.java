@@ -10,12 +10,13 @@ import dev.silkscreen.model.Stage;
  *
  * @param journey index of the journey in the schedule
  * @param seconds time since the first event, in seconds
+ * @param hop     the sighting itself (its frame, for display filters)
  */
-public record EventRow(int journey, double seconds, String point, int step, String summary, Journey source) {
+public record EventRow(int journey, double seconds, String point, int step, String summary, Journey source, Hop hop) {
 
     public static EventRow of(int journey, Journey j, Hop h, long t0) {
         String what = Stage.of(h.stage()).title() + " · " + j.summary() + " " + j.flow().src() + ":" + j.flow().sport()
                 + " → " + j.flow().dst() + ":" + j.flow().dport();
-        return new EventRow(journey, (h.timeNanos() - t0) / 1e9, String.valueOf(h.point()), h.stage(), what, j);
+        return new EventRow(journey, (h.timeNanos() - t0) / 1e9, String.valueOf(h.point()), h.stage(), what, j, h);
     }
 }

@@ -121,7 +121,7 @@ public final class EventsPane extends VBox {
             filter.clear();
             step.setValue(0);
         });
-        FlowPane bar = new FlowPane(6, 6, app, addr, port, verdict, step, clear);
+        FlowPane bar = new FlowPane(6, 6, app, addr, port, verdict, step, clear, new FilterBar(filter));
         return bar;
     }
 
