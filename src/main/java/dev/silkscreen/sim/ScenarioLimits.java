@@ -1,7 +1,6 @@
 package dev.silkscreen.sim;
 
 import dev.silkscreen.model.CellNames;
-import dev.silkscreen.model.Durations;
 import java.util.Locale;
 
 /**
@@ -39,7 +38,7 @@ public final class ScenarioLimits {
     /** Throws {@link ScenarioException} for the first value out of bounds. */
     static void check(ScenarioSpec s) {
         if (s.duration() != null) {
-            checkDuration("duration", Durations.parseNanos(s.duration()));
+            checkDuration("duration", ScenarioSpec.nanos(s.duration()));
         }
         int cells = s.cells().size();
         int apps = s.apps().size();
@@ -81,7 +80,7 @@ public final class ScenarioLimits {
                         + c.containerMtu() + " is not between 576 and 9000 (0: silk-vtep's)");
             }
             if (c.clockOffset() != null) {
-                Durations.parseNanos(c.clockOffset());
+                ScenarioSpec.nanos(c.clockOffset());
             }
         }
         long repetitions = 0;
@@ -112,10 +111,10 @@ public final class ScenarioLimits {
                 require(t.toInstance() >= 0, where + ": toInstance " + t.toInstance() + " is negative");
             }
             if (t.every() != null) {
-                require(Durations.parseNanos(t.every()) >= 0, where + ": every " + t.every() + " is negative");
+                require(ScenarioSpec.nanos(t.every()) >= 0, where + ": every " + t.every() + " is negative");
             }
             if (t.at() != null) {
-                require(Durations.parseNanos(t.at()) >= 0, where + ": at " + t.at() + " is negative");
+                require(ScenarioSpec.nanos(t.at()) >= 0, where + ": at " + t.at() + " is negative");
             }
             String proto = t.protocol() == null ? "tcp" : t.protocol().toLowerCase(Locale.ROOT);
             long bytes = (long) (t.request() == null ? 180 : t.request()) + (t.response() == null ? 4000 : t.response());

@@ -201,6 +201,10 @@ class HostileInputCliTest {
             TWO_CELLS + "traffic: [{from: A, to: B, protocol: udp, request: -1}]\n",
             TWO_CELLS + "traffic: [{from: A, to: B, protocol: udp, response: -1}]\n",
             TWO_CELLS + "traffic: [{from: A, to: B, fromInstance: -1}]\n",
+            // Found by ScenarioYamlFuzzTest after one duration grammar replaced two: a bad duration
+            // was an internal error (exit 70) when the limits were checked.
+            TWO_CELLS + "duration: 2500m-s\n",
+            TWO_CELLS + "traffic: [{from: A, to: B, every: 1x, count: 2}]\n",
         };
         for (String yaml : bad) {
             out.getBuffer().setLength(0);
