@@ -2,7 +2,9 @@ package dev.silkscreen.trace;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The identities of recently decided journeys (flow, sequence range, IP ID and the points that saw
@@ -31,10 +33,10 @@ final class DecidedPackets {
             this.ipId = j.ipId;
             this.ack = j.ack;
             this.lastCorrected = j.lastCorrected;
-            int n = j.sightings.size();
+            int n = j.points();
             this.points = new int[n];
             for (int i = 0; i < n; i++) {
-                points[i] = j.sightings.get(i).point.id;
+                points[i] = j.point(i).id;
             }
         }
 
@@ -48,11 +50,21 @@ final class DecidedPackets {
         }
     }
 
+    /** One flow's entries by where their range starts, each start's entries oldest first. */
+    private static final class FlowEntries {
+        final TreeMap<Long, ArrayDeque<Entry>> byLo = new TreeMap<>();
+        long maxLen = 1;
+        int size;
+    }
+
+    /** Most entries one lookup examines per rule: only a crafted flood of one identity reaches it. */
+    private static final int SCAN = 256;
+
     private final long windowNanos;
     private final long retainNanos;
     private final int capacity;
     private final ArrayDeque<Entry> order = new ArrayDeque<>();
-    private final Map<FlowKey, ArrayDeque<Entry>> byFlow = new HashMap<>();
+    private final Map<FlowKey, FlowEntries> byFlow = new HashMap<>();
 
     /**
      * @param windowNanos the correlator's window: how far a late frame's time may be from the journey's last sighting
@@ -68,7 +80,10 @@ final class DecidedPackets {
     void add(OpenJourney j) {
         Entry e = new Entry(j);
         order.addLast(e);
-        byFlow.computeIfAbsent(e.key, k -> new ArrayDeque<>(4)).addLast(e);
+        FlowEntries f = byFlow.computeIfAbsent(e.key, k -> new FlowEntries());
+        f.byLo.computeIfAbsent(e.lo, k -> new ArrayDeque<>(2)).addLast(e);
+        f.size++;
+        f.maxLen = Math.max(f.maxLen, e.hi - e.lo);
         if (order.size() > capacity) {
             drop(order.pollFirst());
         }
@@ -83,31 +98,64 @@ final class DecidedPackets {
 
     /**
      * True when a frame of packet {@code [lo, hi)} seen at {@code p} at {@code correctedNanos}, which
-     * continues no open journey, belongs to a decided one.
+     * continues no open journey, belongs to a decided one. Looks at the entries starting at
+     * {@code lo} (newest first) and, for TCP data, at those starting nearest below {@code hi}, at
+     * most {@value #SCAN} of each.
      */
     boolean matches(FlowKey key, long lo, long hi, int ipId, long ack, PointState p, long correctedNanos) {
         if (order.isEmpty()) {
             return false;
         }
-        ArrayDeque<Entry> list = byFlow.get(key);
-        if (list == null) {
+        FlowEntries f = byFlow.get(key);
+        if (f == null) {
             return false;
         }
-        for (Entry e : list) {
-            if (correctedNanos > e.lastCorrected + windowNanos || correctedNanos < e.lastCorrected - 2 * windowNanos
-                    || e.ipId != ipId && !(key.proto() == FlowKey.TCP && FlowTrack.idsCompatible(e.ipId, ipId, Math.max(hi - lo, e.hi - e.lo)))
-                    || e.seenAt(p)) {
+        ArrayDeque<Entry> same = f.byLo.get(lo);
+        if (same != null && anyMatches(same, key, lo, hi, ipId, ack, p, correctedNanos)) {
+            return true;
+        }
+        boolean unknown = hi == OpenJourney.UNKNOWN_END;
+        if (key.proto() != FlowKey.TCP || unknown || hi - lo <= 1) {
+            return false;
+        }
+        int budget = SCAN;
+        long floor = lo - f.maxLen + 1;
+        for (Map.Entry<Long, ArrayDeque<Entry>> at = f.byLo.lowerEntry(hi); at != null && at.getKey() >= floor && budget > 0;
+                at = f.byLo.lowerEntry(at.getKey())) {
+            if (at.getKey() == lo) {
                 continue;
             }
-            boolean unknown = hi == OpenJourney.UNKNOWN_END || e.hi == OpenJourney.UNKNOWN_END;
-            if (e.lo == lo && e.ipId == ipId && (unknown || (e.hi == hi && (hi > lo || e.ack == ack)))) {
-                return true;
+            for (Iterator<Entry> it = at.getValue().descendingIterator(); it.hasNext() && budget > 0; budget--) {
+                if (matches(it.next(), key, lo, hi, ipId, ack, p, correctedNanos)) {
+                    return true;
+                }
             }
-            if (key.proto() == FlowKey.TCP && !unknown && hi - lo > 1 && e.hi > e.lo && Math.min(hi, e.hi) > Math.max(lo, e.lo)) {
+        }
+        return false;
+    }
+
+    private boolean anyMatches(ArrayDeque<Entry> list, FlowKey key, long lo, long hi, int ipId, long ack, PointState p,
+                               long correctedNanos) {
+        int budget = SCAN;
+        for (Iterator<Entry> it = list.descendingIterator(); it.hasNext() && budget > 0; budget--) {
+            if (matches(it.next(), key, lo, hi, ipId, ack, p, correctedNanos)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean matches(Entry e, FlowKey key, long lo, long hi, int ipId, long ack, PointState p, long correctedNanos) {
+        if (correctedNanos > e.lastCorrected + windowNanos || correctedNanos < e.lastCorrected - 2 * windowNanos
+                || e.ipId != ipId && !(key.proto() == FlowKey.TCP && FlowTrack.idsCompatible(e.ipId, ipId, Math.max(hi - lo, e.hi - e.lo)))
+                || e.seenAt(p)) {
+            return false;
+        }
+        boolean unknown = hi == OpenJourney.UNKNOWN_END || e.hi == OpenJourney.UNKNOWN_END;
+        if (e.lo == lo && e.ipId == ipId && (unknown || (e.hi == hi && (hi > lo || e.ack == ack)))) {
+            return true;
+        }
+        return key.proto() == FlowKey.TCP && !unknown && hi - lo > 1 && e.hi > e.lo && Math.min(hi, e.hi) > Math.max(lo, e.lo);
     }
 
     int size() {
@@ -115,16 +163,24 @@ final class DecidedPackets {
     }
 
     private void drop(Entry e) {
-        ArrayDeque<Entry> list = byFlow.get(e.key);
+        FlowEntries f = byFlow.get(e.key);
+        if (f == null) {
+            return;
+        }
+        ArrayDeque<Entry> list = f.byLo.get(e.lo);
         if (list == null) {
             return;
         }
         if (list.peekFirst() == e) {
             list.pollFirst();
-        } else {
-            list.remove(e);
+        } else if (!list.remove(e)) {
+            return;
         }
+        f.size--;
         if (list.isEmpty()) {
+            f.byLo.remove(e.lo);
+        }
+        if (f.size == 0) {
             byFlow.remove(e.key);
         }
     }

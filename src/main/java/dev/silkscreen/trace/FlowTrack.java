@@ -3,11 +3,16 @@ package dev.silkscreen.trace;
 import dev.silkscreen.model.Flow;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The open journeys of one flow, kept sorted by where their range starts (then by age) in plain
- * arrays: a flow's packets mostly come in sequence order and leave oldest first, so adding is an
- * append and removing moves a start index; lookups are binary searches, without allocation.
+ * The open journeys of one flow, indexed by where their range starts: a sorted map from the start
+ * to the journey there, or to a {@link Bucket} of the journeys that share it in order of age. Every
+ * operation costs O(log n) or amortised O(1) in the journeys open, whatever the traffic's shape:
+ * a UDP flow whose IP ID is always 0 (Linux sends DF datagrams so) puts every datagram in one
+ * bucket, and a per-point cursor skips the ones that point has already seen; descending or
+ * repeated sequence numbers only change which bucket a journey lands in.
  * Matching rules:
  * <ol>
  *   <li>same range, same IP ID, not yet seen at this point: the same packet further on;</li>
@@ -16,13 +21,21 @@ import java.util.List;
  *       yet covered those bytes;</li>
  *   <li>otherwise a new packet: a first sighting, a retransmission, a duplicate.</li>
  * </ol>
+ * Rule 2 looks at the {@value #OVERLAP_SCAN} journeys starting nearest below the frame's end, at
+ * most: an offload frame covers at most 45 segments (64 KiB of 1448-byte segments), so only a
+ * crafted flood of overlapping ranges reaches the limit, and then a frame starts a new journey
+ * instead of costing time in the number of journeys open.
  */
 final class FlowTrack {
+    /** Most journeys rule 2 examines for one frame. */
+    static final int OVERLAP_SCAN = 256;
+    /** Most journeys rule 1 examines past a point's cursor in one bucket. */
+    private static final int EXACT_SCAN = 256;
+
     final FlowKey key;
-    private long[] los = new long[4];
-    private OpenJourney[] js = new OpenJourney[4];
-    private int start;
-    private int end;
+    /** Range start → the {@link OpenJourney} there, or a {@link Bucket} when several share it. */
+    private final TreeMap<Long, Object> byLo = new TreeMap<>();
+    private int size;
     /** The longest range of any journey added: how far back an overlapping range may start. */
     private long maxLen = 1;
 
@@ -41,55 +54,40 @@ final class FlowTrack {
     }
 
     boolean isEmpty() {
-        return start == end;
+        return size == 0;
+    }
+
+    int size() {
+        return size;
     }
 
     void add(OpenJourney j) {
-        if (end == los.length) {
-            makeRoom();
+        Long lo = j.lo;
+        Object there = byLo.get(lo);
+        if (there == null) {
+            byLo.put(lo, j);
+        } else if (there instanceof Bucket b) {
+            b.add(j);
+        } else {
+            Bucket b = new Bucket();
+            b.add((OpenJourney) there);
+            b.add(j);
+            byLo.put(lo, b);
         }
-        int i = end;
-        // Mostly in order: shift only past the few that start later (a retransmission, a wrap).
-        while (i > start && los[i - 1] > j.lo) {
-            los[i] = los[i - 1];
-            js[i] = js[i - 1];
-            i--;
-        }
-        los[i] = j.lo;
-        js[i] = j;
-        end++;
+        size++;
         maxLen = Math.max(maxLen, j.hi - j.lo);
     }
 
-    private void makeRoom() {
-        int n = end - start;
-        if (start > 0 && n < los.length / 2) {
-            System.arraycopy(los, start, los, 0, n);
-            System.arraycopy(js, start, js, 0, n);
-            Arrays.fill(js, n, end, null);
-        } else {
-            long[] l = new long[los.length * 2];
-            OpenJourney[] o = new OpenJourney[los.length * 2];
-            System.arraycopy(los, start, l, 0, n);
-            System.arraycopy(js, start, o, 0, n);
-            los = l;
-            js = o;
-        }
-        start = 0;
-        end = n;
-    }
-
     void remove(OpenJourney j) {
-        if (start < end && js[start] == j) {
-            js[start++] = null;
-            return;
-        }
-        for (int i = lowerBound(j.lo); i < end && los[i] == j.lo; i++) {
-            if (js[i] == j) {
-                System.arraycopy(los, i + 1, los, i, end - i - 1);
-                System.arraycopy(js, i + 1, js, i, end - i - 1);
-                js[--end] = null;
-                return;
+        Long lo = j.lo;
+        Object there = byLo.get(lo);
+        if (there == j) {
+            byLo.remove(lo);
+            size--;
+        } else if (there instanceof Bucket b && b.remove(j)) {
+            size--;
+            if (b.live == 0) {
+                byLo.remove(lo);
             }
         }
     }
@@ -103,55 +101,77 @@ final class FlowTrack {
         add(j);
     }
 
-    /** Index of the first journey starting at or after {@code lo}. */
-    private int lowerBound(long lo) {
-        int a = start;
-        int b = end;
-        while (a < b) {
-            int m = (a + b) >>> 1;
-            if (los[m] < lo) {
-                a = m + 1;
-            } else {
-                b = m;
-            }
-        }
-        return a;
-    }
-
     /** Rule 1: the oldest journey with exactly this identity not yet seen at {@code p}, or null. */
     OpenJourney exact(long lo, long hi, int ipId, long ack, PointState p) {
-        OpenJourney found = null;
-        for (int i = lowerBound(lo); i < end && los[i] == lo; i++) {
-            OpenJourney j = js[i];
-            boolean unknown = hi == OpenJourney.UNKNOWN_END || j.hi == OpenJourney.UNKNOWN_END;
-            if ((unknown || (j.hi == hi && (hi > lo || j.ack == ack))) && j.ipId == ipId && !j.seenAt(p)
-                    && (found == null || j.id < found.id)) {
-                found = j;
-            }
+        Object there = byLo.get(lo);
+        if (there == null) {
+            return null;
         }
-        return found;
+        if (there instanceof OpenJourney j) {
+            return sameIdentity(j, hi, ipId, ack) && !j.seenAt(p) ? j : null;
+        }
+        return ((Bucket) there).oldestUnseen(hi, ipId, ack, p);
     }
 
-    /** Rule 2: every journey an offloaded TCP frame {@code [lo, hi)} continues at {@code p}. */
+    private static boolean sameIdentity(OpenJourney j, long hi, int ipId, long ack) {
+        boolean unknown = hi == OpenJourney.UNKNOWN_END || j.hi == OpenJourney.UNKNOWN_END;
+        return (unknown || (j.hi == hi && (hi > j.lo || j.ack == ack))) && j.ipId == ipId;
+    }
+
+    /** Rule 2: every journey an offloaded TCP frame {@code [lo, hi)} continues at {@code p}, by start. */
     void overlapping(long lo, long hi, int ipId, PointState p, List<OpenJourney> out) {
-        long len = hi - lo;
-        for (int i = lowerBound(lo - maxLen + 1); i < end && los[i] < hi; i++) {
-            OpenJourney j = js[i];
-            if (continues(j, lo, hi, len, ipId, p)) {
-                out.add(j);
-            }
+        int from = out.size();
+        scanOverlapping(lo, hi, ipId, p, out);
+        // Found nearest first: give them by start, oldest first.
+        for (int a = from, b = out.size() - 1; a < b; a++, b--) {
+            OpenJourney t = out.get(a);
+            out.set(a, out.get(b));
+            out.set(b, t);
         }
     }
 
     /** True when {@link #overlapping} would find a journey. */
     boolean hasOverlapping(long lo, long hi, int ipId, PointState p) {
+        return scanOverlapping(lo, hi, ipId, p, null);
+    }
+
+    /** Walks down from the frame's end; adds to {@code out} (nearest first) or, without one, stops at the first. */
+    private boolean scanOverlapping(long lo, long hi, int ipId, PointState p, List<OpenJourney> out) {
         long len = hi - lo;
-        for (int i = lowerBound(lo - maxLen + 1); i < end && los[i] < hi; i++) {
-            if (continues(js[i], lo, hi, len, ipId, p)) {
-                return true;
+        long floor = lo - maxLen + 1;
+        int budget = OVERLAP_SCAN;
+        boolean found = false;
+        for (Map.Entry<Long, Object> e = byLo.lowerEntry(hi); e != null && e.getKey() >= floor && budget > 0;
+                e = byLo.lowerEntry(e.getKey())) {
+            Object there = e.getValue();
+            if (there instanceof OpenJourney j) {
+                budget--;
+                if (continues(j, lo, hi, len, ipId, p)) {
+                    if (out == null) {
+                        return true;
+                    }
+                    out.add(j);
+                    found = true;
+                }
+                continue;
+            }
+            Bucket b = (Bucket) there;
+            for (int i = b.end - 1; i >= b.head && budget > 0; i--) {
+                OpenJourney j = b.js[i];
+                if (j == null) {
+                    continue;
+                }
+                budget--;
+                if (continues(j, lo, hi, len, ipId, p)) {
+                    if (out == null) {
+                        return true;
+                    }
+                    out.add(j);
+                    found = true;
+                }
             }
         }
-        return false;
+        return found;
     }
 
     private static boolean continues(OpenJourney j, long lo, long hi, long len, int ipId, PointState p) {
@@ -169,5 +189,139 @@ final class FlowTrack {
             d = 0x10000 - d;
         }
         return d <= span / 256 + 2;
+    }
+
+    /**
+     * The journeys that start at one place, oldest first (by id), removed ones left as holes until
+     * there are more holes than journeys. Each point that looks here keeps a cursor: every journey
+     * before it has been seen at that point (or is gone), and a journey once seen stays seen, so
+     * the cursor only moves forward and rule 1 costs amortised O(1) per frame.
+     */
+    static final class Bucket {
+        OpenJourney[] js = new OpenJourney[4];
+        /** The ids of {@link #js}, kept for holes too: sorted, so a journey is found by binary search. */
+        private long[] ids = new long[4];
+        int head;
+        int end;
+        int live;
+        /** Cursors: the point, and the index in {@link #js} before which that point has seen every journey. */
+        private PointState[] cursorPoints = new PointState[2];
+        private int[] cursorAt = new int[2];
+        private int cursors;
+
+        void add(OpenJourney j) {
+            if (end == js.length) {
+                makeRoom();
+            }
+            int i = end;
+            while (i > head && ids[i - 1] > j.id) {
+                i--;
+            }
+            if (i < end) {
+                // An older journey moved here (its range grew): put it in age order and let every point look again.
+                System.arraycopy(js, i, js, i + 1, end - i);
+                System.arraycopy(ids, i, ids, i + 1, end - i);
+                cursors = 0;
+            }
+            js[i] = j;
+            ids[i] = j.id;
+            end++;
+            live++;
+        }
+
+        boolean remove(OpenJourney j) {
+            int i = Arrays.binarySearch(ids, head, end, j.id);
+            if (i < 0 || js[i] != j) {
+                return false;
+            }
+            js[i] = null;
+            live--;
+            while (head < end && js[head] == null) {
+                head++;
+            }
+            return true;
+        }
+
+        /** Rule 1 in this bucket: the oldest journey of this identity that {@code p} has not seen. */
+        OpenJourney oldestUnseen(long hi, int ipId, long ack, PointState p) {
+            int c = cursor(p);
+            while (c < end && (js[c] == null || js[c].seenAt(p))) {
+                c++;
+            }
+            setCursor(p, c);
+            int budget = EXACT_SCAN;
+            for (int i = c; i < end && budget > 0; i++) {
+                OpenJourney j = js[i];
+                if (j == null) {
+                    continue;
+                }
+                budget--;
+                if (sameIdentity(j, hi, ipId, ack) && !j.seenAt(p)) {
+                    return j;
+                }
+            }
+            return null;
+        }
+
+        private int cursor(PointState p) {
+            for (int i = 0; i < cursors; i++) {
+                if (cursorPoints[i] == p) {
+                    return Math.max(cursorAt[i], head);
+                }
+            }
+            return head;
+        }
+
+        private void setCursor(PointState p, int at) {
+            for (int i = 0; i < cursors; i++) {
+                if (cursorPoints[i] == p) {
+                    cursorAt[i] = at;
+                    return;
+                }
+            }
+            if (cursors == cursorPoints.length) {
+                cursorPoints = Arrays.copyOf(cursorPoints, cursors * 2);
+                cursorAt = Arrays.copyOf(cursorAt, cursors * 2);
+            }
+            cursorPoints[cursors] = p;
+            cursorAt[cursors++] = at;
+        }
+
+        private void makeRoom() {
+            int n = 0;
+            int shift = head;
+            if (live < js.length / 2) {
+                // Squeeze the holes out; cursors are kept as counts of journeys before them.
+                OpenJourney[] packed = new OpenJourney[js.length];
+                long[] packedIds = new long[js.length];
+                int[] remap = new int[end - head + 1];
+                for (int i = head; i < end; i++) {
+                    remap[i - head] = n;
+                    if (js[i] != null) {
+                        packedIds[n] = ids[i];
+                        packed[n++] = js[i];
+                    }
+                }
+                remap[end - head] = n;
+                for (int k = 0; k < cursors; k++) {
+                    cursorAt[k] = remap[Math.max(0, Math.min(cursorAt[k], end) - shift)];
+                }
+                js = packed;
+                ids = packedIds;
+            } else {
+                OpenJourney[] grown = new OpenJourney[js.length * 2];
+                long[] grownIds = new long[js.length * 2];
+                n = end - head;
+                System.arraycopy(js, head, grown, 0, n);
+                System.arraycopy(ids, head, grownIds, 0, n);
+                ids = grownIds;
+                for (int k = 0; k < cursors; k++) {
+                    cursorAt[k] = Math.max(0, cursorAt[k] - shift);
+                }
+                js = grown;
+            }
+            head = 0;
+            end = n;
+        }
     }
 }

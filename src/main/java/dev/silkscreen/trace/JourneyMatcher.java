@@ -63,6 +63,7 @@ final class JourneyMatcher {
                 track.remove(j);
                 j.hi = hi;
                 track.add(j);
+                j.recount();
                 j.summary = Summaries.of(d, Summaries.nextHopMtu(d));
             }
             attach(j, s, corrected);
@@ -131,15 +132,18 @@ final class JourneyMatcher {
         keep.lo = s.lo;
         keep.hi = s.hi;
         track.reindex(keep, oldLo);
+        keep.recount();
         attach(keep, s, corrected);
         return true;
     }
 
     private void attach(OpenJourney j, Sighting s, long corrected) {
-        if (s.point.kind != PointKind.CONTAINER_VETH) {
+        // A point's first sighting of the journey teaches what later ones there would (the others
+        // are offload segments of the same packet): one pass over the sightings per point, not per frame.
+        if (s.point.kind != PointKind.CONTAINER_VETH && !j.seenAt(s.point)) {
             learnDirection(j, s);
         }
-        j.sightings.add(s);
+        j.add(s);
         if (corrected > j.lastCorrected || j.sightings.size() == 1) {
             j.lastCorrected = corrected;
         }

@@ -22,14 +22,16 @@ final class OpenJourney {
     final int ipId;
     final long ack;
     final List<Sighting> sightings = new ArrayList<>(6);
-    /** Key of this journey in its flow's index. */
-    long indexKey;
     /** Merged into another journey (an upstream offload frame showed they were one packet): skip it. */
     boolean absorbed;
     /** Already gave its clock sample (see {@link Judge#teachAhead}). */
     boolean taught;
     /** Last sighting on the corrected clock, for expiry. */
     long lastCorrected;
+    /** The points that saw it and the bytes of its range each covered ({@link #add}). */
+    private PointState[] tallyPoints = new PointState[4];
+    private long[] tallyCovered = new long[4];
+    private int tallied;
 
     OpenJourney(long id, FlowKey key, FlowTrack track, String summary, long lo, long hi, int ipId, long ack) {
         this.id = id;
@@ -46,9 +48,48 @@ final class OpenJourney {
         return hi > lo;
     }
 
+    /**
+     * Adds a sighting and keeps the per-point tally up to date, so {@link #seenAt} and
+     * {@link #coveredAt} cost the number of points that saw the journey, not its sightings (an
+     * offload frame split into thousands of small segments must not make each next one slower).
+     * @return true when this is the journey's first sighting at that point
+     */
+    boolean add(Sighting s) {
+        sightings.add(s);
+        PointState p = s.point;
+        long part = overlap(s.lo, s.hi);
+        for (int i = 0; i < tallied; i++) {
+            if (tallyPoints[i] == p) {
+                tallyCovered[i] += part;
+                return false;
+            }
+        }
+        if (tallied == tallyPoints.length) {
+            tallyPoints = java.util.Arrays.copyOf(tallyPoints, tallied * 2);
+            tallyCovered = java.util.Arrays.copyOf(tallyCovered, tallied * 2);
+        }
+        tallyPoints[tallied] = p;
+        tallyCovered[tallied++] = part;
+        return true;
+    }
+
+    /**
+     * The range changed (an upstream offload frame showed several journeys were one packet):
+     * the bytes each point covered are counted again against the new range.
+     */
+    void recount() {
+        tallied = 0;
+        java.util.Arrays.fill(tallyPoints, null);
+        List<Sighting> all = new ArrayList<>(sightings);
+        sightings.clear();
+        for (Sighting s : all) {
+            add(s);
+        }
+    }
+
     boolean seenAt(PointState p) {
-        for (int i = 0, n = sightings.size(); i < n; i++) {
-            if (sightings.get(i).point == p) {
+        for (int i = 0; i < tallied; i++) {
+            if (tallyPoints[i] == p) {
                 return true;
             }
         }
@@ -57,14 +98,21 @@ final class OpenJourney {
 
     /** Bytes of this journey's range already covered by frames at {@code p}. */
     long coveredAt(PointState p) {
-        long covered = 0;
-        for (int i = 0, n = sightings.size(); i < n; i++) {
-            Sighting s = sightings.get(i);
-            if (s.point == p) {
-                covered += overlap(s.lo, s.hi);
+        for (int i = 0; i < tallied; i++) {
+            if (tallyPoints[i] == p) {
+                return tallyCovered[i];
             }
         }
-        return covered;
+        return 0;
+    }
+
+    /** The points that saw this journey, each once, in order of their first sighting. */
+    int points() {
+        return tallied;
+    }
+
+    PointState point(int i) {
+        return tallyPoints[i];
     }
 
     long overlap(long a, long b) {
