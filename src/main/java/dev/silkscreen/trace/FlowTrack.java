@@ -231,7 +231,17 @@ final class FlowTrack {
 
         boolean remove(OpenJourney j) {
             int i = Arrays.binarySearch(ids, head, end, j.id);
-            if (i < 0 || js[i] != j) {
+            if (i < 0) {
+                return false;
+            }
+            // A journey that left and came back (its range moved and returned) has a hole with its id beside it.
+            while (i > head && ids[i - 1] == j.id) {
+                i--;
+            }
+            while (i < end && ids[i] == j.id && js[i] != j) {
+                i++;
+            }
+            if (i == end || js[i] != j) {
                 return false;
             }
             js[i] = null;
