@@ -5,26 +5,51 @@ public final class Ipv4 {
     private Ipv4() {
     }
 
-    /** Parses dotted-quad text; throws {@link IllegalArgumentException} with a readable message. */
+    /**
+     * Parses dotted-quad text (four decimal octets 0–255, ASCII digits only, surrounding white
+     * space ignored); throws {@link IllegalArgumentException} with a readable message. Without
+     * regular expressions or substrings: the tracer parses every journey's two addresses.
+     */
     public static int parse(String text) {
-        String[] parts = text.trim().split("\\.", -1);
-        if (parts.length != 4) {
-            throw new IllegalArgumentException("not an IPv4 address: " + text);
+        int end = text.length();
+        int i = 0;
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        while (end > i && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
         }
         int v = 0;
-        for (String p : parts) {
-            int octet;
-            try {
-                octet = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not an IPv4 address: " + text);
+        for (int part = 0; part < 4; part++) {
+            if (part > 0) {
+                if (i >= end || text.charAt(i) != '.') {
+                    throw notAnAddress(text);
+                }
+                i++;
             }
-            if (octet < 0 || octet > 255 || p.isEmpty()) {
-                throw new IllegalArgumentException("not an IPv4 address: " + text);
+            int start = i;
+            int octet = 0;
+            while (i < end && i - start < 4) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                octet = octet * 10 + (c - '0');
+                i++;
+            }
+            if (i == start || i - start > 3 || octet > 255) {
+                throw notAnAddress(text);
             }
             v = (v << 8) | octet;
         }
+        if (i != end) {
+            throw notAnAddress(text);
+        }
         return v;
+    }
+
+    private static IllegalArgumentException notAnAddress(String text) {
+        return new IllegalArgumentException("not an IPv4 address: " + text);
     }
 
     public static String format(int ip) {

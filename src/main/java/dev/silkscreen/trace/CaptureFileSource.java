@@ -101,17 +101,24 @@ public final class CaptureFileSource implements FrameSource {
         Set<CapturePoint> waiting = new LinkedHashSet<>();
         opened.clear();
         long[] last = {Long.MIN_VALUE};
+        // Runs of frames come from one point: only a new point is looked up among those opened.
+        CapturePoint[] previous = {null};
         CaptureReader.Result result = CaptureReader.read(in, (Frame f) -> {
             Frame frame = !override || point == null || f.point().equals(point)
                     ? f : new Frame(point, f.timeNanos(), f.linkType(), f.origLen(), f.data());
-            for (CapturePoint p : waiting) {
-                if (opened.add(p)) {
-                    sink.opened(p, frame.timeNanos());
+            if (!waiting.isEmpty()) {
+                for (CapturePoint p : waiting) {
+                    if (opened.add(p)) {
+                        sink.opened(p, frame.timeNanos());
+                    }
                 }
+                waiting.clear();
             }
-            waiting.clear();
-            if (opened.add(frame.point())) {
-                sink.opened(frame.point(), frame.timeNanos());
+            if (frame.point() != previous[0]) {
+                previous[0] = frame.point();
+                if (opened.add(frame.point())) {
+                    sink.opened(frame.point(), frame.timeNanos());
+                }
             }
             if (frame.timeNanos() > last[0]) {
                 last[0] = frame.timeNanos();
