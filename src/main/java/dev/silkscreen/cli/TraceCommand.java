@@ -102,7 +102,8 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TraceSettings settings = settings();
+        // Only a display filter reads the hops' frames: without one, journeys keep none (memory stays flat).
+        TraceSettings settings = settings().withFrames(displayFilter != null);
         JourneyFilter only = displayFilter == null ? null : new JourneyFilter(FilterOption.compile(displayFilter, true));
         Foundation topo = topology == null ? null : readTopology(topology);
         List<CaptureFileSource> fileSources = new ArrayList<>();

@@ -78,7 +78,7 @@ public final class Correlator implements CaptureSink {
         this.gate = new StreamGate(topo, clocks);
         this.decided = new DecidedPackets(settings.windowNanos(), Math.max(DECIDED_RETAIN_NANOS, 2 * settings.windowNanos()),
                 DECIDED_CAPACITY);
-        this.matcher = new JourneyMatcher(topo, decided, order);
+        this.matcher = new JourneyMatcher(topo, decided, order, settings.keepFrames());
     }
 
     @Override

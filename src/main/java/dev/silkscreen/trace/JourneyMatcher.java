@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class JourneyMatcher {
     private final Topology topo;
+    /** Whether sightings keep their frames ({@link TraceSettings#keepFrames}). */
+    private final boolean keepFrames;
     private final DecidedPackets decided;
     /** Open journeys in order of first sighting: where new ones go (the correlator decides from its head). */
     private final ArrayDeque<OpenJourney> order;
@@ -28,8 +30,9 @@ final class JourneyMatcher {
     /** Frames of already decided packets, come late (a stream's backlog): they start no journey. */
     private long lateSightings;
 
-    JourneyMatcher(Topology topo, DecidedPackets decided, ArrayDeque<OpenJourney> order) {
+    JourneyMatcher(Topology topo, DecidedPackets decided, ArrayDeque<OpenJourney> order, boolean keepFrames) {
         this.topo = topo;
+        this.keepFrames = keepFrames;
         this.decided = decided;
         this.order = order;
     }
@@ -56,7 +59,11 @@ final class JourneyMatcher {
             track = new FlowTrack(key);
             flows.put(key, track);
         }
-        Sighting s = new Sighting(ps, frame.timeNanos(), frame, d.encapsulated, d.outerSrc, d.outerDst, d.gbp, lo, hi, d.ipId);
+        Sighting s = new Sighting(ps, frame.timeNanos(), keepFrames ? frame : null, d.encapsulated, d.outerSrc, d.outerDst, d.gbp,
+                lo, hi, d.ipId);
+        if (d.encapsulated) {
+            s.innerDstMac = d.dstMac;
+        }
         if (j != null) {
             if (j.hi == OpenJourney.UNKNOWN_END && hi != OpenJourney.UNKNOWN_END) {
                 // First seen cut by a snap length: this frame tells its length and flags.

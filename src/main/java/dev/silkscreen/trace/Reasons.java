@@ -1,7 +1,5 @@
 package dev.silkscreen.trace;
 
-import dev.silkscreen.decode.DecodedFrame;
-import dev.silkscreen.decode.FrameDecoder;
 import dev.silkscreen.model.App;
 import dev.silkscreen.model.FilterTable;
 import dev.silkscreen.model.Foundation;
@@ -158,11 +156,7 @@ final class Reasons {
 
     /** The inner Ethernet destination of an encapsulated frame (the VTEP MAC the FDB was asked about), -1 when unknown. */
     private static long innerDstMac(Sighting s) {
-        if (s.frame == null) {
-            return -1;
-        }
-        DecodedFrame d = new FrameDecoder().decode(s.frame, new DecodedFrame());
-        return d.encapsulated ? d.dstMac : -1;
+        return s.innerDstMac;
     }
 
     /** @param silent the point it never arrived at was captured and saw no frame at all */

@@ -11,10 +11,13 @@ final class Sighting {
     final PointState point;
     /** Capture time on the point's own cell clock. */
     final long rawNanos;
+    /** The frame seen, or null when the trace keeps no frames ({@link TraceSettings#keepFrames}). */
     final Frame frame;
     final boolean encapsulated;
     final int outerSrc;
     final int outerDst;
+    /** The inner Ethernet destination of an encapsulated frame (the VTEP MAC the FDB was asked about), -1 otherwise. */
+    long innerDstMac = -1;
     /** GBP policy ID of a VXLAN frame, -1 when absent. */
     final int gbp;
     final long lo;

@@ -10,8 +10,11 @@ import java.time.Duration;
  * @param capacity    how many finished journeys the {@link JourneyStore} keeps (oldest evicted); the CLI's
  *                    {@code --capacity} and the desktop program default to {@link #DEFAULT_CAPACITY}
  * @param maxOpen     how many journeys may be open at once; past it the oldest is decided early
+ * @param keepFrames  whether each hop keeps its frame's bytes (for the inspector, display filters
+ *                    and recordings); without, a trace holds only what its verdicts need, so memory
+ *                    does not grow with the frames of the journeys open
  */
-public record TraceSettings(long windowNanos, int capacity, int maxOpen) {
+public record TraceSettings(long windowNanos, int capacity, int maxOpen, boolean keepFrames) {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(2);
     public static final int DEFAULT_CAPACITY = 20_000;
@@ -29,19 +32,29 @@ public record TraceSettings(long windowNanos, int capacity, int maxOpen) {
         }
     }
 
+    /** Settings that keep every hop's frame. */
+    public TraceSettings(long windowNanos, int capacity, int maxOpen) {
+        this(windowNanos, capacity, maxOpen, true);
+    }
+
     public static TraceSettings defaults() {
         return new TraceSettings(DEFAULT_WINDOW.toNanos(), DEFAULT_CAPACITY, DEFAULT_MAX_OPEN);
     }
 
     public TraceSettings withWindow(Duration window) {
-        return new TraceSettings(window.toNanos(), capacity, maxOpen);
+        return new TraceSettings(window.toNanos(), capacity, maxOpen, keepFrames);
     }
 
     public TraceSettings withCapacity(int newCapacity) {
-        return new TraceSettings(windowNanos, newCapacity, maxOpen);
+        return new TraceSettings(windowNanos, newCapacity, maxOpen, keepFrames);
     }
 
     public TraceSettings withMaxOpen(int newMaxOpen) {
-        return new TraceSettings(windowNanos, capacity, newMaxOpen);
+        return new TraceSettings(windowNanos, capacity, newMaxOpen, keepFrames);
+    }
+
+    /** The same settings with hops keeping their frames or not ({@link #keepFrames}). */
+    public TraceSettings withFrames(boolean keep) {
+        return new TraceSettings(windowNanos, capacity, maxOpen, keep);
     }
 }
