@@ -16,6 +16,9 @@ import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.trace.CaptureFileSource;
 import dev.silkscreen.trace.CellClock;
+import dev.silkscreen.trace.ConnectionTable;
+import dev.silkscreen.trace.Connections;
+import dev.silkscreen.trace.Diagnosis;
 import dev.silkscreen.trace.FlowSummary;
 import dev.silkscreen.trace.JourneyJson;
 import dev.silkscreen.trace.JourneyTable;
@@ -77,6 +80,14 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = "--summary", description = "Counts per flow and verdict instead of one line per journey.")
     boolean summary;
+
+    @Option(names = "--connections", description = {"One line (or JSON object) per connection instead of per packet:",
+            "a TCP handshake and what follows, a UDP request and its reply; established, never established (where the",
+            "missing packet died), reset, stalled after N bytes; answered, lost, no reply."})
+    boolean connections;
+
+    @Option(names = "--diagnose", description = "Only the diagnosis: the faults the whole trace shows, one line (or JSON object) each.")
+    boolean diagnose;
 
     @Option(names = {"-Y", "--display-filter"}, paramLabel = "EXPR",
             description = {"Show only the journeys with a sighting that matches this display filter (Wireshark's language),",
@@ -148,14 +159,37 @@ public final class TraceCommand implements Callable<Integer> {
             }
         }
 
+        if ((connections ? 1 : 0) + (summary ? 1 : 0) + (diagnose ? 1 : 0) > 1) {
+            throw new UserException("--connections, --summary and --diagnose each choose what to print: give one of them");
+        }
+        Diagnosis diagnosis = new Diagnosis();
+        source = diagnosis.watch(source);
+        long[] connVerdicts = new long[Connections.Verdict.values().length];
+        Consumer<Connections.Connection> printConnection = c -> {
+            connVerdicts[c.verdict().ordinal()]++;
+            out.println(json ? ConnectionTable.json(c) : SafeText.line(ConnectionTable.row(c)));
+        };
+        Connections allConnections = new Connections(settings.capacity(), topo, c -> {
+            diagnosis.add(c);
+            if (connections && only == null) {
+                printConnection.accept(c);
+            }
+        });
+        Connections keptConnections = connections && only != null ? new Connections(settings.capacity(), topo, printConnection) : null;
         FlowSummary flows = new FlowSummary();
         long[] verdicts = new long[Verdict.values().length];
         Consumer<Journey> sink = j -> {
+            diagnosis.add(j);
+            allConnections.add(j);
             if (only != null && !only.test(j)) {
                 return;
             }
             verdicts[j.verdict().ordinal()]++;
-            if (summary) {
+            if (keptConnections != null) {
+                keptConnections.add(j);
+            } else if (connections || diagnose) {
+                return;
+            } else if (summary) {
                 flows.add(j);
             } else if (json) {
                 out.println(JourneyJson.line(j));
@@ -163,8 +197,8 @@ public final class TraceCommand implements Callable<Integer> {
                 out.println(SafeText.line(JourneyTable.row(j)));
             }
         };
-        if (!summary && !json) {
-            out.println(JourneyTable.header());
+        if (!summary && !json && !diagnose) {
+            out.println(connections ? ConnectionTable.header() : JourneyTable.header());
         }
         Tracer.Outcome outcome;
         try {
@@ -176,10 +210,37 @@ public final class TraceCommand implements Callable<Integer> {
                 liveTrace.close();
             }
         }
-        if (summary) {
+        allConnections.useTopology(outcome.foundation());
+        allConnections.finish();
+        if (keptConnections != null) {
+            keptConnections.useTopology(outcome.foundation());
+            keptConnections.finish();
+        }
+        List<Diagnosis.Finding> findings = diagnosis.findings(outcome.foundation());
+        if (diagnose) {
+            for (Diagnosis.Finding f : findings) {
+                out.println(json ? findingJson(f) : SafeText.line("diagnosis: " + f.text()));
+            }
+        } else if (summary) {
             printSummary(out, flows);
+        } else if (connections && !json) {
+            out.println();
+            StringBuilder sb = new StringBuilder();
+            long total = 0;
+            for (Connections.Verdict v : Connections.Verdict.values()) {
+                total += connVerdicts[v.ordinal()];
+                if (connVerdicts[v.ordinal()] > 0) {
+                    sb.append(", ").append(connVerdicts[v.ordinal()]).append(' ').append(v.word());
+                }
+            }
+            out.printf(Locale.ROOT, "%d connection%s%s%n", total, total == 1 ? "" : "s", sb.length() == 0 ? "" : ":" + sb.substring(1));
         } else if (!json) {
             printFooter(out, verdicts, outcome);
+        }
+        if (!diagnose && !json) {
+            for (Diagnosis.Finding f : findings) {
+                out.println(SafeText.line("diagnosis: " + f.text()));
+            }
         }
         out.flush();
 
@@ -231,6 +292,18 @@ public final class TraceCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new UserException("--topology " + e.getMessage());
         }
+    }
+
+    private static String findingJson(Diagnosis.Finding f) {
+        StringBuilder sb = new StringBuilder("{\"diagnosis\":");
+        JsonLineFormatter.quote(f.kind(), sb);
+        sb.append(",\"cells\":[");
+        for (int i = 0; i < f.cells().size(); i++) {
+            JsonLineFormatter.quote(f.cells().get(i), sb.append(i == 0 ? "" : ","));
+        }
+        sb.append("],\"text\":");
+        JsonLineFormatter.quote(f.text(), sb);
+        return sb.append('}').toString();
     }
 
     private void printSummary(PrintWriter out, FlowSummary flows) {
