@@ -22,6 +22,7 @@ import dev.silkscreen.trace.Diagnosis;
 import dev.silkscreen.trace.FlowSummary;
 import dev.silkscreen.trace.JourneyJson;
 import dev.silkscreen.trace.JourneyTable;
+import dev.silkscreen.trace.OneWindowSource;
 import dev.silkscreen.trace.TraceSettings;
 import dev.silkscreen.trace.Tracer;
 import java.io.IOException;
@@ -86,6 +87,11 @@ public final class TraceCommand implements Callable<Integer> {
             "missing packet died), reset, stalled after N bytes; answered, lost, no reply."})
     boolean connections;
 
+    @Option(names = "--captured-together", description = {"The capture files were started and stopped together, over one window:",
+            "every point counts as captured from the first frame of any file to the last, so a point that fell silent",
+            "is 'not seen' (a drop) rather than 'unknown (not captured)' after its own last frame."})
+    boolean capturedTogether;
+
     @Option(names = "--diagnose", description = "Only the diagnosis: the faults the whole trace shows, one line (or JSON object) each.")
     boolean diagnose;
 
@@ -118,6 +124,9 @@ public final class TraceCommand implements Callable<Integer> {
         Foundation topo = topology == null ? null : readTopology(topology);
         List<CaptureFileSource> fileSources = new ArrayList<>();
         FrameSource source;
+        if (capturedTogether && (live != null || scenario != null)) {
+            throw new UserException("--captured-together is about capture files: give it with files, not --live or --scenario");
+        }
         LiveTrace liveTrace = null;
         if (live != null) {
             if (scenario != null || !captures.isEmpty() || !files.isEmpty()) {
@@ -156,6 +165,9 @@ public final class TraceCommand implements Callable<Integer> {
                 source = TraceInput.captures(fileSources, topo).source();
             } catch (SourceException e) {
                 throw new UserException(e.getMessage());
+            }
+            if (capturedTogether) {
+                source = new OneWindowSource(source);
             }
         }
 
