@@ -1,6 +1,7 @@
 package dev.silkscreen.cli;
 
 import dev.silkscreen.capture.CaptureProblem;
+import dev.silkscreen.cf.CfPolicies;
 import dev.silkscreen.decode.JsonLineFormatter;
 import dev.silkscreen.filter.JourneyFilter;
 import dev.silkscreen.model.CapturePoint;
@@ -8,6 +9,7 @@ import dev.silkscreen.model.Durations;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.Policy;
 import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Verdict;
 import dev.silkscreen.pipeline.SourceException;
@@ -92,6 +94,11 @@ public final class TraceCommand implements Callable<Integer> {
             "is 'not seen' (a drop) rather than 'unknown (not captured)' after its own last frame."})
     boolean capturedTogether;
 
+    @Option(names = "--cf-policies", paramLabel = "FILE",
+            description = {"The policies CF holds, as 'cf curl /networking/v1/external/policies' prints them: packets a cell",
+                    "rejected that one of them admits are diagnosed as a policy not applied on that cell yet."})
+    Path cfPolicies;
+
     @Option(names = "--diagnose", description = "Only the diagnosis: the faults the whole trace shows, one line (or JSON object) each.")
     boolean diagnose;
 
@@ -175,6 +182,9 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UserException("--connections, --summary and --diagnose each choose what to print: give one of them");
         }
         Diagnosis diagnosis = new Diagnosis();
+        if (cfPolicies != null) {
+            diagnosis.cfPolicies(readCfPolicies(cfPolicies));
+        }
         source = diagnosis.watch(source);
         long[] connVerdicts = new long[Connections.Verdict.values().length];
         Consumer<Connections.Connection> printConnection = c -> {
@@ -303,6 +313,23 @@ public final class TraceCommand implements Callable<Integer> {
             return TraceInput.readTopology(file);
         } catch (SourceException e) {
             throw new UserException("--topology " + e.getMessage());
+        }
+    }
+
+    /** The policies of a {@code cf curl} printout, as policies between app GUIDs. */
+    private static List<Policy> readCfPolicies(Path file) {
+        try {
+            List<Policy> out = new ArrayList<>();
+            for (CfPolicies.Policy p : CfPolicies.read(file).policies()) {
+                out.add(new Policy(p.sourceId(), p.destinationId(), p.protocol(), p.portStart(), p.portEnd()));
+            }
+            return out;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserException("--cf-policies " + file + ": no such file");
+        } catch (IOException e) {
+            throw new UserException("--cf-policies " + file + ": cannot read it (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--cf-policies " + file + ": " + e.getMessage());
         }
     }
 

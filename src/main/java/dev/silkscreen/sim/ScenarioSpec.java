@@ -65,7 +65,8 @@ public record ScenarioSpec(String name, String description, String duration, Lis
      * points at {@code underlayIp}, by default an address nobody holds: what {@code peer} sends
      * arrives, the replies never do), {@code conntrack-full} ({@code cell}'s conntrack table holds
      * {@code conntrackCount} of {@code conntrackMax} entries, by default 262144 of 262144: new
-     * connections are dropped without ICMP).
+     * connections are dropped without ICMP), {@code policy-lag} (vxlan-policy-agent on {@code cell}
+     * has not applied the policies yet: CF holds them, the cell's {@code vpa--} chain does not).
      */
     public record FaultSpec(String kind, String cell, String peer, String underlayIp, Integer mtu,
                             Long conntrackCount, Long conntrackMax) {

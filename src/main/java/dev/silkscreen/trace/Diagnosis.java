@@ -4,6 +4,7 @@ import dev.silkscreen.decode.DecodedFrame;
 import dev.silkscreen.decode.FrameDecoder;
 import dev.silkscreen.model.CaptureSink;
 import dev.silkscreen.model.CapturePoint;
+import dev.silkscreen.model.App;
 import dev.silkscreen.model.Cell;
 import dev.silkscreen.model.ConntrackUse;
 import dev.silkscreen.model.Foundation;
@@ -11,8 +12,10 @@ import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Hop;
 import dev.silkscreen.model.Ipv4;
+import dev.silkscreen.model.FilterTable;
 import dev.silkscreen.model.Journey;
 import dev.silkscreen.model.PointKind;
+import dev.silkscreen.model.Policy;
 import dev.silkscreen.model.Stage;
 import dev.silkscreen.model.Verdict;
 import java.io.IOException;
@@ -34,7 +37,9 @@ import java.util.Optional;
  *     captured and busy (so it is up);</li>
  * <li>allowed but never established: the SYN was delivered, the SYN-ACK never got back;</li>
  * <li>conntrack full: packets of new connections vanished on a cell after silk-vtep with no
- *     ICMP, and the cell's conntrack table (as discovered) is full.</li>
+ *     ICMP, and the cell's conntrack table (as discovered) is full;</li>
+ * <li>policy not applied yet: packets were rejected at step 10 on a cell whose rules admit them
+ *     not, though the policies CF holds ({@link #cfPolicies}) do.</li>
  * </ul>
  */
 public final class Diagnosis {
@@ -42,7 +47,7 @@ public final class Diagnosis {
      * One finding.
      *
      * @param kind  {@code underlay-mtu}, {@code vxlan-blocked}, {@code underlay-silent}, {@code reply-lost},
-     *              {@code conntrack-full}
+     *              {@code conntrack-full}, {@code policy-lag}
      * @param cells the cells it is about
      * @param text  the sentence
      */
@@ -78,6 +83,12 @@ public final class Diagnosis {
     private final Map<String, Vanished> vanished = new LinkedHashMap<>();
     private final Map<Unestablished, List<String>> unestablished = new LinkedHashMap<>();
     private final Map<CapturePoint, long[]> framesAt = new HashMap<>();
+    private final Map<Rejected, long[]> rejected = new LinkedHashMap<>();
+    private List<Policy> cfPolicies;
+
+    /** A packet rejected by policy at step 10: on which cell, with which tag, to what. */
+    private record Rejected(String cell, int tag, String srcApp, String dstApp, String dst, String proto, int dport) {
+    }
     private final FrameDecoder decoder = new FrameDecoder();
     private final DecodedFrame scratch = new DecodedFrame();
 
@@ -122,8 +133,22 @@ public final class Diagnosis {
         };
     }
 
+    /**
+     * The policies Cloud Foundry holds ({@code cf curl /networking/v1/external/policies}), with
+     * {@code srcApp} and {@code dstApp} the apps' GUIDs (policy group ids) or names: packets
+     * rejected by a cell that such a policy admits are a policy not applied there yet.
+     */
+    public void cfPolicies(List<Policy> policies) {
+        this.cfPolicies = List.copyOf(policies);
+    }
+
     /** Takes one decided journey. */
     public void add(Journey j) {
+        if (j.verdict() == Verdict.DROPPED && j.dropStage() == Stage.POLICY.number() && j.dropCell() != null
+                && j.reason() != null && j.reason().startsWith("rejected by policy") && rejected.size() < 10_000) {
+            rejected.computeIfAbsent(new Rejected(j.dropCell(), j.tag(), j.srcApp(), j.dstApp(), j.flow().dst(), j.flow().proto(),
+                    j.flow().dport()), k -> new long[1])[0]++;
+        }
         Hop leaving = null;
         boolean arrived = false;
         for (Hop h : j.hops()) {
@@ -185,6 +210,7 @@ public final class Diagnosis {
         underlay(f, out);
         replies(out);
         conntrack(f, out);
+        policyLag(f, out);
         return out;
     }
 
@@ -271,6 +297,54 @@ public final class Diagnosis {
                     + " packets of new connections vanished on " + cell + " with no ICMP (the kernel logs \"nf_conntrack: table full,"
                     + " dropping packet\"): raise net.netfilter.nf_conntrack_max or find what fills the table (conntrack -C)"));
         }
+    }
+
+    private void policyLag(Foundation f, List<Finding> out) {
+        if (cfPolicies == null) {
+            return;
+        }
+        Map<String, FilterTable> tables = new HashMap<>();
+        List<String> told = new ArrayList<>();
+        for (Map.Entry<Rejected, long[]> e : rejected.entrySet()) {
+            Rejected r = e.getKey();
+            Optional<App> src = r.tag() >= 0 ? f.appByTag(r.tag()) : Optional.empty();
+            String srcName = src.map(App::name).orElse(r.srcApp());
+            String dstName = r.dstApp();
+            if (srcName == null || dstName == null) {
+                continue;
+            }
+            Optional<Policy> held = cfPolicies.stream().filter(p -> names(f, p.srcApp(), srcName) && names(f, p.dstApp(), dstName)
+                    && p.admits(r.proto(), r.dport())).findFirst();
+            if (held.isEmpty()) {
+                continue;
+            }
+            List<String> lines = f.rules().get(r.cell());
+            FilterTable t = lines == null || lines.isEmpty() ? null : tables.computeIfAbsent(r.cell(), c -> FilterTable.parse(lines));
+            int dst;
+            try {
+                dst = Ipv4.parse(r.dst());
+            } catch (IllegalArgumentException ex) {
+                continue;
+            }
+            if (t != null && r.tag() >= 0 && t.acceptFor(r.tag(), dst, r.proto(), r.dport()) != null) {
+                continue;
+            }
+            Policy p = held.get();
+            String what = srcName + " → " + dstName + " " + p.protocol() + ("icmp".equals(p.protocol()) ? "" : " " + p.portText());
+            if (told.contains(r.cell() + " " + what)) {
+                continue;
+            }
+            told.add(r.cell() + " " + what);
+            out.add(new Finding("policy-lag", List.of(r.cell()), what + ": the policy exists in CF but not on " + r.cell()
+                    + "'s iptables: not applied yet (" + e.getValue()[0] + (e.getValue()[0] == 1 ? " packet" : " packets")
+                    + " rejected; vxlan-policy-agent on " + r.cell() + " polls the policy server, every 5 s by default:"
+                    + " is it running and reaching it? iptables -S | grep vpa--)"));
+        }
+    }
+
+    /** True when a policy's app ({@code id}: a GUID or a name) is the app named {@code name}. */
+    private static boolean names(Foundation f, String id, String name) {
+        return id.equals(name) || f.app(name).map(a -> id.equalsIgnoreCase(a.guid())).orElse(false);
     }
 
     private long nicFrames(Foundation f, String cell) {

@@ -9,7 +9,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.silkscreen.model.Foundation;
+import dev.silkscreen.sim.Scenarios;
+import dev.silkscreen.sim.Simulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code trace --connections} and {@code --diagnose}, and the diagnosis under the journey table. */
 class TraceConnectionsCliTest {
@@ -84,6 +90,31 @@ class TraceConnectionsCliTest {
         assertThat(run("trace", "--scenario", "vxlan-blocked", "--connections", "-Y", "tcp")).isZero();
         assertThat(out.toString()).contains("1 connection: 1 never-established").doesNotContain(" udp ")
                 .contains("diagnosis: no VXLAN from cell1 reached cell2 (0 of 4) and none from cell2 reached cell1 (0 of 3)");
+    }
+
+    @Test
+    void cfPoliciesMakeARejectionAPolicyNotAppliedYet(@TempDir Path dir) throws IOException {
+        Foundation f = Simulator.foundation(Scenarios.named("policy-lag"), 1);
+        Path file = dir.resolve("policies.json");
+        Files.writeString(file, "{\"total_policies\": 1, \"policies\": [{\"source\": {\"id\": \"" + f.app("AppB").orElseThrow().guid()
+                + "\"}, \"destination\": {\"id\": \"" + f.app("AppA").orElseThrow().guid()
+                + "\", \"protocol\": \"tcp\", \"ports\": {\"start\": 8080, \"end\": 8080}}}]}");
+        assertThat(run("trace", "--scenario", "policy-lag", "--cf-policies", file.toString())).isZero();
+        assertThat(out.toString()).contains("diagnosis: AppB → AppA tcp 8080: the policy exists in CF but not on cell2's iptables: not applied yet");
+        out.getBuffer().setLength(0);
+        assertThat(run("trace", "--scenario", "policy-lag")).isZero();
+        assertThat(out.toString()).doesNotContain("diagnosis:");
+    }
+
+    @Test
+    void aBadCfPoliciesFileIsOneLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("policies.json");
+        Files.writeString(file, "FAILED\nNot logged in. Use 'cf login' to log in.\n");
+        assertThat(run("trace", "--scenario", "seed", "--cf-policies", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().strip()).startsWith("silkscreen: --cf-policies " + file + ": not JSON").doesNotContain("\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("trace", "--scenario", "seed", "--cf-policies", dir.resolve("none.json").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("no such file");
     }
 
     @Test

@@ -74,6 +74,20 @@ class TestbedFaultsE2ETest {
                 && c.path("detail").asText().matches("SYN delivered.*; SYN-ACK dropped at step [56] on cell2"));
     }
 
+    @Test
+    void policyLagTheKernelRejectsWhatCfHolds() throws IOException {
+        // The testbed's no-policy: cell2's vpa-- chain has no rule for AppB, as before vxlan-policy-agent's next poll.
+        PointCaptures run = ScenarioRuns.of("no-policy");
+        var topo = dev.silkscreen.model.TopologyJson.read(java.nio.file.Files.newInputStream(run.topology()));
+        java.nio.file.Path cf = run.dir().resolve("cf-policies.json");
+        java.nio.file.Files.writeString(cf, "{\"total_policies\": 1, \"policies\": [{\"source\": {\"id\": \""
+                + topo.app("AppB").orElseThrow().guid() + "\"}, \"destination\": {\"id\": \"" + topo.app("AppA").orElseThrow().guid()
+                + "\", \"protocol\": \"tcp\", \"ports\": {\"start\": 8080, \"end\": 8080}}}]}");
+        List<JsonNode> findings = trace(run, "--diagnose", "--cf-policies", cf.toString());
+        assertThat(findings).extracting(f -> f.path("text").asText())
+                .anyMatch(t -> t.startsWith("AppB → AppA tcp 8080: the policy exists in CF but not on cell2's iptables: not applied yet"));
+    }
+
     private static JsonNode finding(PointCaptures run, String kind) {
         List<JsonNode> findings = trace(run, "--captured-together", "--diagnose");
         return findings.stream().filter(f -> f.path("diagnosis").asText().equals(kind)).findFirst()

@@ -9,10 +9,12 @@ import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.LinkType;
 import dev.silkscreen.model.PointKind;
+import dev.silkscreen.model.Policy;
 import dev.silkscreen.model.Verdict;
 import dev.silkscreen.sim.PacketTruth;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.sim.SimResult;
+import dev.silkscreen.sim.Simulator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -163,6 +165,35 @@ class DiagnosisTest {
         tables.put("cell2", new CellTables(t.routes(), t.neighbours(), t.fdb(), new ConntrackUse(1200, 262144)));
         Foundation roomy = new Foundation(f.name(), f.cells(), f.apps(), f.instances(), f.policies(), f.rules(), tables, f.faults());
         assertThat(FaultTraces.trace(full.sim(), SimTraces.skewed(full.sim(), 3), roomy).kinds()).isEmpty();
+    }
+
+    @Test
+    void policyLagThePolicyCfHoldsIsMissingFromTheCellsRules() {
+        SimResult r = Simulator.run(Scenarios.resolve("policy-lag"), FaultTraces.SEED, 0, null);
+        Foundation f = r.foundation();
+        List<Policy> cf = List.of(new Policy(f.app("AppB").orElseThrow().guid(), f.app("AppA").orElseThrow().guid(), "tcp", 8080, 8080));
+        long rejected = r.truth().stream().filter(t -> t.dropStage() == 10 && "cell2".equals(t.dropCell())).count();
+        assertThat(rejected).isPositive();
+        FaultTraces.Run run = FaultTraces.trace(r, SimTraces.skewed(r, 5), f, cf);
+        assertThat(run.finding("policy-lag").text()).startsWith("AppB → AppA tcp 8080: the policy exists in CF but not on cell2's"
+                + " iptables: not applied yet (" + rejected + (rejected == 1 ? " packet" : " packets") + " rejected;");
+        assertThat(run.kinds()).containsExactly("policy-lag");
+    }
+
+    @Test
+    void aRejectionNoPolicyOfCfAdmitsIsNotALag() {
+        SimResult r = Simulator.run(Scenarios.resolve("wrong-port"), FaultTraces.SEED, 0, null);
+        Foundation f = r.foundation();
+        // CF holds exactly the policies the cells have: the packet to the other port is rejected by design.
+        List<Policy> cf = f.policies().stream().map(p -> new Policy(f.app(p.srcApp()).orElseThrow().guid(),
+                f.app(p.dstApp()).orElseThrow().guid(), p.protocol(), p.portStart(), p.portEnd())).toList();
+        assertThat(FaultTraces.trace(r, SimTraces.skewed(r, 5), f, cf).kinds()).isEmpty();
+        // By name works too; and where the cell's rules do admit it, the rejection is not the lag's.
+        SimResult lag = Simulator.run(Scenarios.resolve("policy-lag"), FaultTraces.SEED, 0, null);
+        assertThat(FaultTraces.trace(lag, SimTraces.skewed(lag, 5), lag.foundation(),
+                List.of(new Policy("AppB", "AppA", "tcp", 8080, 8080))).kinds()).containsExactly("policy-lag");
+        assertThat(FaultTraces.trace(lag, SimTraces.skewed(lag, 5), lag.foundation(),
+                List.of(new Policy("AppB", "AppA", "tcp", 9000, 9100))).kinds()).isEmpty();
     }
 
     private static long lostOnTheUnderlay(SimResult r, String fromCell) {

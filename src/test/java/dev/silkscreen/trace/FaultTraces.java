@@ -36,9 +36,17 @@ final class FaultTraces {
     }
 
     static Run trace(SimResult r, List<Frame> frames, Foundation topology) {
+        return trace(r, frames, topology, null);
+    }
+
+    /** @param cfPolicies the policies CF holds (between app GUIDs), or null when not given */
+    static Run trace(SimResult r, List<Frame> frames, Foundation topology, List<dev.silkscreen.model.Policy> cfPolicies) {
         List<Journey> journeys = new ArrayList<>();
         List<Connections.Connection> connections = new ArrayList<>();
         Diagnosis diagnosis = new Diagnosis();
+        if (cfPolicies != null) {
+            diagnosis.cfPolicies(cfPolicies);
+        }
         Connections grouping = new Connections(100_000, topology, c -> {
             connections.add(c);
             diagnosis.add(c);
