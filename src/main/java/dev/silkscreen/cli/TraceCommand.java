@@ -24,6 +24,7 @@ import dev.silkscreen.trace.Diagnosis;
 import dev.silkscreen.trace.FlowSummary;
 import dev.silkscreen.trace.JourneyJson;
 import dev.silkscreen.trace.JourneyTable;
+import dev.silkscreen.trace.KernelLog;
 import dev.silkscreen.trace.OneWindowSource;
 import dev.silkscreen.trace.TraceSettings;
 import dev.silkscreen.trace.Tracer;
@@ -98,6 +99,11 @@ public final class TraceCommand implements Callable<Integer> {
             description = {"The policies CF holds, as 'cf curl /networking/v1/external/policies' prints them: packets a cell",
                     "rejected that one of them admits are diagnosed as a policy not applied on that cell yet."})
     Path cfPolicies;
+
+    @Option(names = "--kernel-log", paramLabel = "CELL=FILE",
+            description = {"A cell's kernel log (journalctl -k, kern.log or dmesg output; repeatable): its iptables LOG lines",
+                    "(OK_<tag>_<guid>, DENY_C2C_<handle>) are shown with the journeys they are about, as evidence at step 3 or 10."})
+    List<String> kernelLogs = new ArrayList<>();
 
     @Option(names = "--diagnose", description = "Only the diagnosis: the faults the whole trace shows, one line (or JSON object) each.")
     boolean diagnose;
@@ -198,6 +204,7 @@ public final class TraceCommand implements Callable<Integer> {
             }
         });
         Connections keptConnections = connections && only != null ? new Connections(settings.capacity(), topo, printConnection) : null;
+        KernelLog kernelLog = readKernelLogs(kernelLogs);
         FlowSummary flows = new FlowSummary();
         long[] verdicts = new long[Verdict.values().length];
         Consumer<Journey> sink = j -> {
@@ -214,9 +221,14 @@ public final class TraceCommand implements Callable<Integer> {
             } else if (summary) {
                 flows.add(j);
             } else if (json) {
-                out.println(JourneyJson.line(j));
+                out.println(withKernelLog(JourneyJson.line(j), kernelLog == null ? List.of() : kernelLog.evidenceFor(j)));
             } else {
                 out.println(SafeText.line(JourneyTable.row(j)));
+                if (kernelLog != null) {
+                    for (KernelLog.Evidence e : kernelLog.evidenceFor(j)) {
+                        out.println(SafeText.line("       kernel log on " + e.entry().cell() + ", step " + e.step() + ": " + e.entry().text()));
+                    }
+                }
             }
         };
         if (!summary && !json && !diagnose) {
@@ -314,6 +326,50 @@ public final class TraceCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new UserException("--topology " + e.getMessage());
         }
+    }
+
+    /** Reads {@code CELL=FILE} kernel logs, at most 64 MiB each; null when none is given. */
+    private static KernelLog readKernelLogs(List<String> options) {
+        if (options.isEmpty()) {
+            return null;
+        }
+        KernelLog log = new KernelLog();
+        for (String o : options) {
+            int eq = o.indexOf('=');
+            if (eq <= 0 || eq == o.length() - 1) {
+                throw new UserException("--kernel-log " + o + ": expected CELL=FILE, e.g. cell2=cell2-kern.log");
+            }
+            String cell = o.substring(0, eq);
+            Path file = Path.of(o.substring(eq + 1));
+            try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                long read = 0;
+                String line;
+                while ((line = r.readLine()) != null && read < (64L << 20)) {
+                    read += line.length() + 1;
+                    log.add(cell, line);
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UserException("--kernel-log " + o + ": no such file");
+            } catch (IOException e) {
+                throw new UserException("--kernel-log " + o + ": cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        return log;
+    }
+
+    /** A journey's JSON with {@code "kernel_log": [{"cell", "step", "line"}]} when the log has lines about it. */
+    private static String withKernelLog(String journeyJson, List<KernelLog.Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return journeyJson;
+        }
+        StringBuilder sb = new StringBuilder(journeyJson.substring(0, journeyJson.length() - 1)).append(",\"kernel_log\":[");
+        for (int i = 0; i < evidence.size(); i++) {
+            KernelLog.Evidence e = evidence.get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"cell\":");
+            JsonLineFormatter.quote(e.entry().cell(), sb).append(",\"step\":").append(e.step()).append(",\"line\":");
+            JsonLineFormatter.quote(e.entry().text(), sb).append('}');
+        }
+        return sb.append("]}").toString();
     }
 
     /** The policies of a {@code cf curl} printout, as policies between app GUIDs. */
