@@ -11,7 +11,7 @@
 #   testbed.sh exec WHERE CMD...    run CMD in a cell (cell1) or container (AppB/0) namespace
 #   testbed.sh capture DIR SECONDS [-- CMD...]
 #                                   tcpdump at every point while CMD runs, SECONDS more after it
-#   testbed.sh traffic [KIND...]    the scenario's flow (http, upload, udp, bigudp, ping), one line each
+#   testbed.sh traffic [KIND...]    the scenario's flow (http, upload, udp, bigudp, ping, cellping), one line each
 #
 # Needs root, iproute2, iptables, tcpdump, openssh-server, ncat. State: /run/silkscreen-testbed
 # (override with SILKSCREEN_TESTBED_STATE). Every name the testbed makes starts with stb-.
@@ -25,7 +25,7 @@ STATE=${SILKSCREEN_TESTBED_STATE:-/run/silkscreen-testbed}
 LOCK=${STATE}.lock
 UNDERLAY_NS=stb-underlay
 HOST_LINK=stb-host
-SCENARIOS="seed no-policy wrong-port wrong-tag same-cell stale-fdb no-route mtu cell-down"
+SCENARIOS="seed no-policy wrong-port wrong-tag same-cell stale-fdb no-route mtu cell-down underlay-mtu vxlan-blocked reply-lost"
 # The fault scenarios act on the main flow: CLIENT_INSTANCE (AppB/0 on cell1) to SERVER_INSTANCE
 # (AppA/0 on cell2); same-cell uses SAME_CELL_SERVER (AppA/1 on cell1); stale-fdb points the
 # client cell's FDB entry for the server cell at BYSTANDER_CELL. The scenarios are the
@@ -38,6 +38,10 @@ BYSTANDER_CELL=${BYSTANDER_CELL:-cell3}
 WRONG_TAG_APP=${WRONG_TAG_APP:-AppC}
 # wrong-port: the client calls the server on this port, which no policy admits.
 WRONG_PORT=${WRONG_PORT:-9090}
+# underlay-mtu: the largest IP packet the underlay between the client's and the server's cell carries.
+UNDERLAY_PATH_MTU=${UNDERLAY_PATH_MTU:-1400}
+# reply-lost: where the server cell's FDB entry for the client cell's VTEP points (nobody holds it).
+NOWHERE_IP=${NOWHERE_IP:-172.31.200.200}
 
 log() { echo "testbed: $*" >&2; }
 die() { echo "testbed: $*" >&2; exit 1; }
@@ -350,14 +354,14 @@ render_rules() {
 net_baseline() {
   local cell=$1 ns own other oip osub omac i
   ns=$(cell_ns "$cell"); own=$(subnet_addr "$(cell_field "$cell" 2)")
-  ip -n "$UNDERLAY_NS" link set dev "$cell" up
+  ip -n "$UNDERLAY_NS" link set dev "$cell" mtu "$UNDERLAY_MTU" up
   ip -n "$ns" link set dev eth0 mtu "$UNDERLAY_MTU" up
   ip -n "$ns" link set dev silk-vtep mtu "$(overlay_mtu)" up
   for i in "${INSTANCES[@]}"; do
     set -- $i
     [ "$3" = "$cell" ] || continue
-    ip -n "$ns" link set dev "$(veth_name "$4")" mtu "$(overlay_mtu)"
-    ip -n "$(inst_ns "$1" "$2")" link set dev eth0 mtu "$(overlay_mtu)"
+    ip -n "$ns" link set dev "$(veth_name "$4")" mtu "$(overlay_mtu)" gso_max_segs 65535
+    ip -n "$(inst_ns "$1" "$2")" link set dev eth0 mtu "$(overlay_mtu)" gso_max_segs 65535
     ip -n "$(inst_ns "$1" "$2")" route flush cache
   done
   for other in $(cells_names); do
@@ -373,6 +377,7 @@ net_baseline() {
 
 apply_scenario() {
   local scenario=$1 ccell scell cell p i
+  if command -v ebtables >/dev/null; then ip netns exec "$UNDERLAY_NS" ebtables -F FORWARD; fi
   set -- $(instance_record "$CLIENT_INSTANCE"); ccell=$3
   set -- $(instance_record "$SERVER_INSTANCE"); scell=$3
   local -a kept=()
@@ -405,6 +410,26 @@ apply_scenario() {
         ip -n "$(cell_ns "$ccell")" link set dev "$(veth_name "$4")" mtu "$UNDERLAY_MTU"
         ip -n "$(inst_ns "$1" "$2")" link set dev eth0 mtu "$UNDERLAY_MTU"
       done ;;
+    underlay-mtu) # a hop between cell1 and cell2 carries IP packets of at most UNDERLAY_PATH_MTU: the
+      # underlay ports of both cells drop larger frames (the kernel's veth and bridge MTU checks),
+      # no ICMP. Offloads off on the path: TCP sends one segment per frame (gso_max_segs 1), so a
+      # frame is as large on the wire as in the capture.
+      ip -n "$UNDERLAY_NS" link set dev "$ccell" mtu "$UNDERLAY_PATH_MTU"
+      ip -n "$UNDERLAY_NS" link set dev "$scell" mtu "$UNDERLAY_PATH_MTU"
+      for i in "${INSTANCES[@]}"; do
+        set -- $i
+        ip -n "$(cell_ns "$3")" link set dev "$(veth_name "$4")" gso_max_segs 1
+        ip -n "$(inst_ns "$1" "$2")" link set dev eth0 gso_max_segs 1
+      done ;;
+    vxlan-blocked) # the underlay drops UDP 4789 between cell1 and cell2 (like a security group
+      # without it); everything else between them (ARP, ping, SSH) passes
+      ip netns exec "$UNDERLAY_NS" ebtables -A FORWARD -i "$ccell" -o "$scell" -p IPv4 --ip-proto udp --ip-dport 4789 -j DROP
+      ip netns exec "$UNDERLAY_NS" ebtables -A FORWARD -i "$scell" -o "$ccell" -p IPv4 --ip-proto udp --ip-dport 4789 -j DROP ;;
+    reply-lost) # cell2's FDB entry for cell1's VTEP points at NOWHERE_IP: the SYN arrives, the
+      # SYN-ACK never leaves cell2 (ARP for NOWHERE_IP goes unanswered)
+      local cmac; cmac=$(vtep_mac "$(cell_field "$ccell" 2)")
+      bridge -n "$sns" fdb del "$cmac" dev silk-vtep
+      bridge -n "$sns" fdb append "$cmac" dev silk-vtep dst "$NOWHERE_IP" ;;
     cell-down) # cell2 just dropped off the underlay (its port is down): cell1 still has its
       # underlay ARP entry, so packets leave cell1; cell2's points stay capturable and see nothing
       ip netns exec "$(cell_ns "$ccell")" ping -c 1 -W 1 "$(cell_field "$scell" 1)" >/dev/null 2>&1 || true
@@ -500,6 +525,12 @@ write_topology() {
       "$scell is unreachable on the underlay network" ;;
     mtu) printf '\n    {"kind": "mtu", "cell": "%s", "peer": null, "detail": "%s"}' "$ccell" \
       "containers on $ccell have MTU $UNDERLAY_MTU but silk-vtep has $(overlay_mtu)" ;;
+    underlay-mtu) printf '\n    {"kind": "underlay-mtu", "cell": "%s", "peer": "%s", "detail": "%s"}' "$ccell" "$scell" \
+      "the underlay path between $ccell and $scell carries IP packets of at most $UNDERLAY_PATH_MTU bytes and drops larger frames without ICMP" ;;
+    vxlan-blocked) printf '\n    {"kind": "vxlan-blocked", "cell": "%s", "peer": "%s", "detail": "%s"}' "$ccell" "$scell" \
+      "the underlay drops UDP 4789 (VXLAN) between $ccell and $scell; the cells reach each other otherwise" ;;
+    reply-lost) printf '\n    {"kind": "reply-lost", "cell": "%s", "peer": "%s", "detail": "%s"}' "$scell" "$ccell" \
+      "$scell's FDB sends $ccell's VTEP MAC to $NOWHERE_IP, not $ccell's address: the replies never get back" ;;
   esac
   printf '\n  ]\n}\n'
 }
@@ -696,7 +727,8 @@ cmd_capture() {
 
 # The scenario's traffic, one result line per exchange on stdout: "KIND FROM TO ok|failed DETAIL".
 # Kinds: http (GET of 6000 bytes), upload (PUT of --upload bytes, default 200000), udp (echo),
-# bigudp (one 1472-byte datagram: 1500 bytes of IP, DF as Linux sets it for UDP), ping. Without
+# bigudp (one 1472-byte datagram: 1500 bytes of IP, DF as Linux sets it for UDP), ping, cellping
+# (the client cell pings the server cell's underlay address, outside the overlay). Without
 # kinds, the scenario's plan: its flows as the simulator's scenario has them. Failing is what most scenarios
 # are for, so the status is 0 whenever the testbed is up.
 cmd_traffic() {
@@ -707,8 +739,8 @@ cmd_traffic() {
       --to) to=$2; shift 2 ;;
       --port) port=$2; shift 2 ;;
       --upload) bytes=$2; shift 2 ;;
-      http|upload|udp|bigudp|ping) kinds+=("$1"); shift ;;
-      *) die "usage: testbed.sh traffic [--from APP/I] [--to APP/I] [--port N] [--upload BYTES] [http|upload|udp|bigudp|ping]..." ;;
+      http|upload|udp|bigudp|ping|cellping) kinds+=("$1"); shift ;;
+      *) die "usage: testbed.sh traffic [--from APP/I] [--to APP/I] [--port N] [--upload BYTES] [http|upload|udp|bigudp|ping|cellping]..." ;;
     esac
   done
   is_up || die "the testbed is not up (testbed.sh up)"
@@ -727,6 +759,8 @@ cmd_traffic() {
     local c=${from:-$CLIENT_INSTANCE}
     case $scenario in
       mtu) plan=("bigudp $c $to") ;;
+      underlay-mtu) plan=("upload $c $to") ;;
+      vxlan-blocked) plan=("cellping $c $to" "http $c $to") ;;
       wrong-tag) plan=("http $c $to" "http $WRONG_TAG_APP/0 $to") ;;
       same-cell) plan=("http $c $to" "http $to $c") ;;
       *) plan=("http $c $to") ;;
@@ -753,6 +787,10 @@ cmd_traffic() {
         fi ;;
       ping)
         out=$(ip netns exec "$ns" ping -n -c 1 -W 1 "$dst" 2>&1 | grep -E 'bytes from|From|loss') || true
+        [[ $out == *" 0% packet loss"* ]] || rc=1 ;;
+      cellping) # the cells reach each other on the underlay, outside the overlay
+        local fromcell tocell; set -- $(instance_record "$src"); fromcell=$3; set -- $(instance_record "$dsti"); tocell=$3
+        out=$(ip netns exec "$(cell_ns "$fromcell")" ping -n -c 1 -W 1 "$(cell_field "$tocell" 1)" 2>&1 | grep -E 'bytes from|From|loss') || true
         [[ $out == *" 0% packet loss"* ]] || rc=1 ;;
     esac
     out=$(printf '%s' "$out" | tr '\n' ' ')

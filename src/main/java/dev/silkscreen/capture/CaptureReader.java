@@ -42,7 +42,13 @@ public final class CaptureReader {
      */
     public static Result read(InputStream in, FrameSink sink, CapturePoint defaultPoint, Consumer<CapturePoint> interfaces)
             throws IOException {
-        CaptureStreamParser parser = new CaptureStreamParser(sink, defaultPoint).onInterface(interfaces);
+        return read(in, sink, defaultPoint, interfaces, null);
+    }
+
+    /** The same, also handing each span of capture the file states (pcapng interface statistics) to {@code spans}. */
+    public static Result read(InputStream in, FrameSink sink, CapturePoint defaultPoint, Consumer<CapturePoint> interfaces,
+                              Consumer<CaptureSpan> spans) throws IOException {
+        CaptureStreamParser parser = new CaptureStreamParser(sink, defaultPoint).onInterface(interfaces).onSpan(spans);
         byte[] chunk = new byte[CHUNK];
         int n;
         while ((n = in.read(chunk)) >= 0) {

@@ -43,6 +43,7 @@ public final class CaptureStreamParser {
     private final Map<String, CapturePoint> points = new HashMap<>();
     private final Emitter emitter = new Emitter();
     private Consumer<CapturePoint> interfaceListener;
+    private Consumer<CaptureSpan> spanListener;
 
     private byte[] pending = new byte[0];
     private int pendingLen;
@@ -70,6 +71,15 @@ public final class CaptureStreamParser {
      */
     public CaptureStreamParser onInterface(Consumer<CapturePoint> listener) {
         this.interfaceListener = listener;
+        return this;
+    }
+
+    /**
+     * Also tells {@code listener} each span of capture a pcapng Interface Statistics Block gives
+     * (start and end of capturing an interface), as the block comes (usually at the file's end).
+     */
+    public CaptureStreamParser onSpan(Consumer<CaptureSpan> listener) {
+        this.spanListener = listener;
         return this;
     }
 
@@ -229,6 +239,13 @@ public final class CaptureStreamParser {
         @Override
         public void corrupt(String what, int relOffset) {
             problem = CaptureProblem.corrupt(what, offset + relOffset);
+        }
+
+        @Override
+        public void span(CaptureSpan span) {
+            if (spanListener != null) {
+                spanListener.accept(span);
+            }
         }
 
         @Override

@@ -13,4 +13,8 @@ interface FrameEmitter {
 
     /** Where a frame of an interface with this name was captured. */
     CapturePoint pointFor(String ifName);
+
+    /** The capture says how long it captured an interface (pcapng interface statistics). */
+    default void span(CaptureSpan span) {
+    }
 }

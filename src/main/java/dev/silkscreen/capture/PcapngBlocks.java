@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * pcapng blocks (IETF draft-ietf-opsawg-pcapng): Section Header (byte order, resets the
  * interfaces), Interface Description ({@code if_name}, {@code if_tsresol} as a power of 10 or
- * of 2, {@code if_tsoffset}), Enhanced, Simple and (obsolete) Packet blocks. Other blocks
- * (name resolution, statistics, decryption secrets, custom...) are skipped.
+ * of 2, {@code if_tsoffset}), Enhanced, Simple and (obsolete) Packet blocks, and Interface
+ * Statistics ({@code isb_starttime}, {@code isb_endtime}: how long the interface was captured).
+ * Other blocks (name resolution, decryption secrets, custom...) are skipped.
  *
  * <pre>
  * Every block:  type(4) total length(4) body(...) total length(4)       (lengths multiple of 4)
@@ -18,6 +19,7 @@ import java.util.List;
  * EPB body:     interface id(4) ts high(4) ts low(4) captured len(4) original len(4) data options
  * SPB body:     original len(4) data                        (interface 0, no timestamp)
  * PB body:      interface id(2) drops(2) ts high(4) ts low(4) captured len(4) original len(4) data
+ * ISB body:     interface id(4) ts high(4) ts low(4) options (2 isb_starttime, 3 isb_endtime: high(4) low(4))
  * Option:       code(2) length(2) value, padded to 4; code 0 ends the list
  * </pre>
  * A Simple Packet Block has no timestamp: it gets the time of the section's previous frame.
@@ -27,7 +29,10 @@ final class PcapngBlocks implements RecordParser {
     static final int IDB = 0x00000001;
     static final int PB = 0x00000002;
     static final int SPB = 0x00000003;
+    static final int ISB = 0x00000005;
     static final int EPB = 0x00000006;
+    static final int ISB_STARTTIME = 2;
+    static final int ISB_ENDTIME = 3;
     static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
     static final int IF_NAME = 2;
     static final int IF_TSRESOL = 9;
@@ -85,6 +90,7 @@ final class PcapngBlocks implements RecordParser {
             case EPB -> enhancedPacket(b, off, blockLen);
             case SPB -> simplePacket(b, off, blockLen);
             case PB -> obsoletePacket(b, off, blockLen);
+            case ISB -> statistics(b, off, blockLen);
             default -> true; // a block we do not need
         };
         return ok ? blockLen : -1;
@@ -203,6 +209,46 @@ final class PcapngBlocks implements RecordParser {
         lastTime = time;
         emitter.emit(iface.point(), lastTime, iface.linkType(), Math.max(capLen, origLen), b, off + 28, capLen);
         return true;
+    }
+
+    /** An Interface Statistics Block: the span its interface was captured; a block that makes no sense is passed over. */
+    private boolean statistics(byte[] b, int off, int len) {
+        if (len < 24) {
+            return true;
+        }
+        int id = EndianBytes.i32(b, off + 8, littleEndian);
+        if (id < 0 || id >= interfaces.size()) {
+            return true;
+        }
+        Interface iface = interfaces.get(id);
+        long end = iface.timestamps().toNanos(ticks(b, off + 12));
+        long start = Long.MAX_VALUE;
+        int p = off + 20;
+        int optEnd = off + len - 4;
+        while (optEnd - p >= 4) {
+            int code = EndianBytes.u16(b, p, littleEndian);
+            int olen = EndianBytes.u16(b, p + 2, littleEndian);
+            if (code == 0 || optEnd - p - 4 < olen) {
+                break;
+            }
+            int v = p + 4;
+            if (code == ISB_STARTTIME && olen == 8) {
+                start = iface.timestamps().toNanos(ticks(b, v));
+            } else if (code == ISB_ENDTIME && olen == 8) {
+                end = iface.timestamps().toNanos(ticks(b, v));
+            }
+            p = v + ((olen + 3) & ~3);
+        }
+        if (end == Timestamps.UNREPRESENTABLE || start == Timestamps.UNREPRESENTABLE || (start != Long.MAX_VALUE && start > end)) {
+            return true;
+        }
+        emitter.span(new CaptureSpan(iface.point(), start, end));
+        return true;
+    }
+
+    /** A 64-bit timestamp written as high and low 32-bit words. */
+    private long ticks(byte[] b, int at) {
+        return (EndianBytes.u32(b, at, littleEndian) << 32) | EndianBytes.u32(b, at + 4, littleEndian);
     }
 
     private Interface interfaceAt(int id) {

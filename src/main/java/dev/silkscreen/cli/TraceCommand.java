@@ -1,6 +1,7 @@
 package dev.silkscreen.cli;
 
 import dev.silkscreen.capture.CaptureProblem;
+import dev.silkscreen.cf.CfPolicies;
 import dev.silkscreen.decode.JsonLineFormatter;
 import dev.silkscreen.filter.JourneyFilter;
 import dev.silkscreen.model.CapturePoint;
@@ -8,6 +9,7 @@ import dev.silkscreen.model.Durations;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.FrameSource;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.Policy;
 import dev.silkscreen.model.SafeText;
 import dev.silkscreen.model.Verdict;
 import dev.silkscreen.pipeline.SourceException;
@@ -16,9 +18,14 @@ import dev.silkscreen.sim.ScenarioException;
 import dev.silkscreen.sim.Scenarios;
 import dev.silkscreen.trace.CaptureFileSource;
 import dev.silkscreen.trace.CellClock;
+import dev.silkscreen.trace.ConnectionTable;
+import dev.silkscreen.trace.Connections;
+import dev.silkscreen.trace.Diagnosis;
 import dev.silkscreen.trace.FlowSummary;
 import dev.silkscreen.trace.JourneyJson;
 import dev.silkscreen.trace.JourneyTable;
+import dev.silkscreen.trace.KernelLog;
+import dev.silkscreen.trace.OneWindowSource;
 import dev.silkscreen.trace.TraceSettings;
 import dev.silkscreen.trace.Tracer;
 import java.io.IOException;
@@ -78,6 +85,29 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Counts per flow and verdict instead of one line per journey.")
     boolean summary;
 
+    @Option(names = "--connections", description = {"One line (or JSON object) per connection instead of per packet:",
+            "a TCP handshake and what follows, a UDP request and its reply; established, never established (where the",
+            "missing packet died), reset, stalled after N bytes; answered, lost, no reply."})
+    boolean connections;
+
+    @Option(names = "--captured-together", description = {"The capture files were started and stopped together, over one window:",
+            "every point counts as captured from the first frame of any file to the last, so a point that fell silent",
+            "is 'not seen' (a drop) rather than 'unknown (not captured)' after its own last frame."})
+    boolean capturedTogether;
+
+    @Option(names = "--cf-policies", paramLabel = "FILE",
+            description = {"The policies CF holds, as 'cf curl /networking/v1/external/policies' prints them: packets a cell",
+                    "rejected that one of them admits are diagnosed as a policy not applied on that cell yet."})
+    Path cfPolicies;
+
+    @Option(names = "--kernel-log", paramLabel = "CELL=FILE",
+            description = {"A cell's kernel log (journalctl -k, kern.log or dmesg output; repeatable): its iptables LOG lines",
+                    "(OK_<tag>_<guid>, DENY_C2C_<handle>) are shown with the journeys they are about, as evidence at step 3 or 10."})
+    List<String> kernelLogs = new ArrayList<>();
+
+    @Option(names = "--diagnose", description = "Only the diagnosis: the faults the whole trace shows, one line (or JSON object) each.")
+    boolean diagnose;
+
     @Option(names = {"-Y", "--display-filter"}, paramLabel = "EXPR",
             description = {"Show only the journeys with a sighting that matches this display filter (Wireshark's language),",
                     "or whose silk.* fields do: 'silk.verdict == dropped', 'silk.step == 10 && silk.cell == \"cell2\"', 'vxlan.gbp == 4'.",
@@ -102,12 +132,15 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // Only a display filter reads the hops' frames: without one, journeys keep none (memory stays flat).
+        // Only a display filter may read payload bytes: without one, hops keep their frames' headers.
         TraceSettings settings = settings().withFrames(displayFilter != null);
         JourneyFilter only = displayFilter == null ? null : new JourneyFilter(FilterOption.compile(displayFilter, true));
         Foundation topo = topology == null ? null : readTopology(topology);
         List<CaptureFileSource> fileSources = new ArrayList<>();
         FrameSource source;
+        if (capturedTogether && (live != null || scenario != null)) {
+            throw new UserException("--captured-together is about capture files: give it with files, not --live or --scenario");
+        }
         LiveTrace liveTrace = null;
         if (live != null) {
             if (scenario != null || !captures.isEmpty() || !files.isEmpty()) {
@@ -147,25 +180,60 @@ public final class TraceCommand implements Callable<Integer> {
             } catch (SourceException e) {
                 throw new UserException(e.getMessage());
             }
+            if (capturedTogether) {
+                source = new OneWindowSource(source);
+            }
         }
 
+        if ((connections ? 1 : 0) + (summary ? 1 : 0) + (diagnose ? 1 : 0) > 1) {
+            throw new UserException("--connections, --summary and --diagnose each choose what to print: give one of them");
+        }
+        Diagnosis diagnosis = new Diagnosis();
+        if (cfPolicies != null) {
+            diagnosis.cfPolicies(readCfPolicies(cfPolicies));
+        }
+        source = diagnosis.watch(source);
+        long[] connVerdicts = new long[Connections.Verdict.values().length];
+        Consumer<Connections.Connection> printConnection = c -> {
+            connVerdicts[c.verdict().ordinal()]++;
+            out.println(json ? ConnectionTable.json(c) : SafeText.line(ConnectionTable.row(c)));
+        };
+        Connections allConnections = new Connections(settings.capacity(), topo, c -> {
+            diagnosis.add(c);
+            if (connections && only == null) {
+                printConnection.accept(c);
+            }
+        });
+        Connections keptConnections = connections && only != null ? new Connections(settings.capacity(), topo, printConnection) : null;
+        KernelLog kernelLog = readKernelLogs(kernelLogs);
         FlowSummary flows = new FlowSummary();
         long[] verdicts = new long[Verdict.values().length];
         Consumer<Journey> sink = j -> {
+            diagnosis.add(j);
+            allConnections.add(j);
             if (only != null && !only.test(j)) {
                 return;
             }
             verdicts[j.verdict().ordinal()]++;
-            if (summary) {
+            if (keptConnections != null) {
+                keptConnections.add(j);
+            } else if (connections || diagnose) {
+                return;
+            } else if (summary) {
                 flows.add(j);
             } else if (json) {
-                out.println(JourneyJson.line(j));
+                out.println(withKernelLog(JourneyJson.line(j), kernelLog == null ? List.of() : kernelLog.evidenceFor(j)));
             } else {
                 out.println(SafeText.line(JourneyTable.row(j)));
+                if (kernelLog != null) {
+                    for (KernelLog.Evidence e : kernelLog.evidenceFor(j)) {
+                        out.println(SafeText.line("       kernel log on " + e.entry().cell() + ", step " + e.step() + ": " + e.entry().text()));
+                    }
+                }
             }
         };
-        if (!summary && !json) {
-            out.println(JourneyTable.header());
+        if (!summary && !json && !diagnose) {
+            out.println(connections ? ConnectionTable.header() : JourneyTable.header());
         }
         Tracer.Outcome outcome;
         try {
@@ -177,10 +245,37 @@ public final class TraceCommand implements Callable<Integer> {
                 liveTrace.close();
             }
         }
-        if (summary) {
+        allConnections.useTopology(outcome.foundation());
+        allConnections.finish();
+        if (keptConnections != null) {
+            keptConnections.useTopology(outcome.foundation());
+            keptConnections.finish();
+        }
+        List<Diagnosis.Finding> findings = diagnosis.findings(outcome.foundation());
+        if (diagnose) {
+            for (Diagnosis.Finding f : findings) {
+                out.println(json ? findingJson(f) : SafeText.line("diagnosis: " + f.text()));
+            }
+        } else if (summary) {
             printSummary(out, flows);
+        } else if (connections && !json) {
+            out.println();
+            StringBuilder sb = new StringBuilder();
+            long total = 0;
+            for (Connections.Verdict v : Connections.Verdict.values()) {
+                total += connVerdicts[v.ordinal()];
+                if (connVerdicts[v.ordinal()] > 0) {
+                    sb.append(", ").append(connVerdicts[v.ordinal()]).append(' ').append(v.word());
+                }
+            }
+            out.printf(Locale.ROOT, "%d connection%s%s%n", total, total == 1 ? "" : "s", sb.length() == 0 ? "" : ":" + sb.substring(1));
         } else if (!json) {
             printFooter(out, verdicts, outcome);
+        }
+        if (!diagnose && !json) {
+            for (Diagnosis.Finding f : findings) {
+                out.println(SafeText.line("diagnosis: " + f.text()));
+            }
         }
         out.flush();
 
@@ -232,6 +327,79 @@ public final class TraceCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new UserException("--topology " + e.getMessage());
         }
+    }
+
+    /** Reads {@code CELL=FILE} kernel logs, at most 64 MiB each; null when none is given. */
+    private static KernelLog readKernelLogs(List<String> options) {
+        if (options.isEmpty()) {
+            return null;
+        }
+        KernelLog log = new KernelLog();
+        for (String o : options) {
+            int eq = o.indexOf('=');
+            if (eq <= 0 || eq == o.length() - 1) {
+                throw new UserException("--kernel-log " + o + ": expected CELL=FILE, e.g. cell2=cell2-kern.log");
+            }
+            String cell = o.substring(0, eq);
+            Path file = Path.of(o.substring(eq + 1));
+            try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                long read = 0;
+                String line;
+                while ((line = r.readLine()) != null && read < (64L << 20)) {
+                    read += line.length() + 1;
+                    log.add(cell, line);
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UserException("--kernel-log " + o + ": no such file");
+            } catch (IOException e) {
+                throw new UserException("--kernel-log " + o + ": cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        return log;
+    }
+
+    /** A journey's JSON with {@code "kernel_log": [{"cell", "step", "line"}]} when the log has lines about it. */
+    private static String withKernelLog(String journeyJson, List<KernelLog.Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return journeyJson;
+        }
+        StringBuilder sb = new StringBuilder(journeyJson.substring(0, journeyJson.length() - 1)).append(",\"kernel_log\":[");
+        for (int i = 0; i < evidence.size(); i++) {
+            KernelLog.Evidence e = evidence.get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"cell\":");
+            JsonLineFormatter.quote(e.entry().cell(), sb).append(",\"step\":").append(e.step()).append(",\"line\":");
+            JsonLineFormatter.quote(e.entry().text(), sb).append('}');
+        }
+        return sb.append("]}").toString();
+    }
+
+    /** The policies of a {@code cf curl} printout, as policies between app GUIDs. */
+    private static List<Policy> readCfPolicies(Path file) {
+        try {
+            List<Policy> out = new ArrayList<>();
+            for (CfPolicies.Policy p : CfPolicies.read(file).policies()) {
+                out.add(new Policy(p.sourceId(), p.destinationId(), p.protocol(), p.portStart(), p.portEnd()));
+            }
+            return out;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserException("--cf-policies " + file + ": no such file");
+        } catch (IOException e) {
+            throw new UserException("--cf-policies " + file + ": cannot read it (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--cf-policies " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String findingJson(Diagnosis.Finding f) {
+        StringBuilder sb = new StringBuilder("{\"diagnosis\":");
+        JsonLineFormatter.quote(f.kind(), sb);
+        sb.append(",\"cells\":[");
+        for (int i = 0; i < f.cells().size(); i++) {
+            JsonLineFormatter.quote(f.cells().get(i), sb.append(i == 0 ? "" : ","));
+        }
+        sb.append("],\"text\":");
+        JsonLineFormatter.quote(f.text(), sb);
+        return sb.append('}').toString();
     }
 
     private void printSummary(PrintWriter out, FlowSummary flows) {

@@ -103,6 +103,11 @@ public final class TopologyJson {
                 en.put("dev", e.dev());
                 en.put("text", e.render());
             }
+            if (t.conntrack() != null) {
+                ObjectNode ct = n.putObject("conntrack");
+                ct.put("count", t.conntrack().count());
+                ct.put("max", t.conntrack().max());
+            }
             ArrayNode rules = n.putArray("rules");
             f.rules().getOrDefault(c.name(), List.of()).forEach(rules::add);
         }
@@ -176,7 +181,7 @@ public final class TopologyJson {
             for (JsonNode r : n.path("fdb")) {
                 fdb.add(new FdbEntry(text(r, "mac"), text(r, "dst"), text(r, "dev")));
             }
-            tables.put(name, new CellTables(routes, neigh, fdb));
+            tables.put(name, new CellTables(routes, neigh, fdb, conntrack(n.path("conntrack"), name)));
             List<String> lines = new ArrayList<>();
             n.path("rules").forEach(l -> lines.add(l.asText()));
             rules.put(name, lines);
@@ -200,6 +205,23 @@ public final class TopologyJson {
             faults.add(new Fault(text(n, "kind"), optText(n, "cell"), optText(n, "peer"), optText(n, "detail")));
         }
         return new Foundation(root.path("name").asText(), cells, apps, instances, policies, rules, tables, faults);
+    }
+
+    /** A cell's {@code "conntrack": {"count": N, "max": M}}, or null when the file has none. */
+    private static ConntrackUse conntrack(JsonNode n, String cell) {
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        JsonNode count = n.path("count");
+        JsonNode max = n.path("max");
+        if (!count.canConvertToLong() || !max.canConvertToLong() || !count.isIntegralNumber() || !max.isIntegralNumber()) {
+            throw new IllegalArgumentException("topology file: cell " + cell + ": conntrack needs whole numbers \"count\" and \"max\"");
+        }
+        try {
+            return new ConntrackUse(count.asLong(), max.asLong());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("topology file: cell " + cell + ": " + e.getMessage());
+        }
     }
 
     /** The cell, once its lease reads as an IPv4 network: readers derive the VTEP and more from it. */

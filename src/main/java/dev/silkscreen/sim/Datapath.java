@@ -39,6 +39,8 @@ final class Datapath {
     private final Consumer<PacketTruth> truths;
     private final SplittableRandom jitter;
     private final long seed;
+    /** Per "from>to" cell pair, the largest IP packet the underlay carries (0: VXLAN blocked). */
+    private final Map<String, Integer> underlayLimits;
     /** Last capture time per point: links are FIFO, a packet never overtakes the one before it. */
     private final java.util.IdentityHashMap<CapturePoint, long[]> lastAt = new java.util.IdentityHashMap<>();
 
@@ -47,6 +49,7 @@ final class Datapath {
         this.truths = truths;
         this.jitter = new SplittableRandom(seed * 31 + 7);
         this.seed = seed;
+        this.underlayLimits = built.underlayLimits();
         var f = built.foundation();
         for (var cell : f.cells()) {
             List<Instance> local = f.instances().stream().filter(i -> i.cell().equals(cell.name())).toList();
@@ -88,6 +91,14 @@ final class Datapath {
         Packet p = new Packet(ip);
         boolean fromContainer = inDev.startsWith("s-");
         String cell = k.cell.name();
+        if (k.conntrackUse != null && k.conntrackUse.full() && !p.isIcmpError()
+                && k.conntrack.classify(p) == Conntrack.State.NEW) {
+            // nf_conntrack_in finds no room for the new entry: dropped before routing, no ICMP.
+            trip.drop(fromContainer ? Stage.TO_VTEP : Stage.POLICY, cell, "conntrack table full on " + cell + " ("
+                    + k.conntrackUse.describe() + "): nf_conntrack dropped the new connection's packet"
+                    + (fromContainer ? " from " + inDev : " after silk-vtep") + ", no ICMP");
+            return;
+        }
         if (k.isLocalAddress(p.dst())) {
             trip.drop(fromContainer ? Stage.TO_VTEP : Stage.POLICY, cell, "addressed to " + cell + " itself, not to a container");
             return;
@@ -189,7 +200,7 @@ final class Datapath {
                 failAt = t + NEIGH_FAIL_NANOS;
                 k.unresolved.put(nextHop, failAt);
                 for (int probe = 0; probe < 3; probe++) {
-                    emit(k, k.vtepPoint, t + probe * 1_000_000_000L, Wire.arpRequest(k.vtepMac, k.vtepIp, nextHop));
+                    probe(k, k.vtepPoint, t, probe, Wire.arpRequest(k.vtepMac, k.vtepIp, nextHop));
                 }
             }
             Kernel owner = owner(p.dst());
@@ -217,7 +228,7 @@ final class Datapath {
             if (failAt == null || failAt <= t1) {
                 k.unresolvedUnderlay.put(dst, t1 + NEIGH_FAIL_NANOS);
                 for (int probe = 0; probe < 3; probe++) {
-                    emit(k, k.nicPoint, t1 + probe * 1_000_000_000L, Wire.arpRequest(k.nicMac, k.underlayIp, dst));
+                    probe(k, k.nicPoint, t1, probe, Wire.arpRequest(k.nicMac, k.underlayIp, dst));
                 }
             }
             trip.drop(Stage.LEAVE_CELL, cell, cell + "'s FDB sends " + SilkNames.formatMac(mac) + " to " + Ipv4.format(dst)
@@ -230,6 +241,18 @@ final class Datapath {
         trip.reach(Stage.UNDERLAY);
         if (peer.down) {
             trip.drop(Stage.UNDERLAY, cell, "lost on the underlay: " + peer.cell.name() + " (" + peer.cell.underlayIp() + ") is down");
+            return;
+        }
+        Integer limit = underlayLimits.get(cell + ">" + peer.cell.name());
+        if (limit != null && limit == 0) {
+            trip.drop(Stage.UNDERLAY, cell, "lost on the underlay: UDP 4789 from " + cell + " to " + peer.cell.name()
+                    + " is blocked (the VXLAN packet is dropped between the cells, no ICMP)");
+            return;
+        }
+        if (limit != null && outer.length - Wire.ETH_HLEN > limit) {
+            trip.drop(Stage.UNDERLAY, cell, "lost on the underlay: the " + outer.length + "-byte frame from " + cell + " to "
+                    + peer.cell.name() + " (IP " + (outer.length - Wire.ETH_HLEN) + " bytes) is larger than the underlay path MTU "
+                    + limit + ", which drops it without ICMP");
             return;
         }
         long t2 = emit(peer, peer.nicPoint, t1 + underlayNanos(k, peer), outer);
@@ -277,6 +300,19 @@ final class Datapath {
             }
         }
         return null;
+    }
+
+    /**
+     * ARP probe {@code n} (0-2), one a second from {@code t}. Probes yet to come are written now
+     * but do not hold back the frames that pass the point before them (the link is free until then).
+     */
+    private void probe(Kernel k, CapturePoint point, long t, int n, byte[] frame) {
+        if (n == 0) {
+            emit(k, point, t, frame);
+        } else {
+            long at = t + n * 1_000_000_000L;
+            frames.add(at, new Frame(point, at + k.clockOffset, LinkType.ETHERNET, frame.length, frame));
+        }
     }
 
     /** Records the frame a point captures at {@code t} (or just after the frame before it); returns that time. */

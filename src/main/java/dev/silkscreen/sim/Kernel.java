@@ -36,6 +36,8 @@ final class Kernel {
     final CapturePoint vtepPoint;
     final CapturePoint nicPoint;
     final Conntrack conntrack = new Conntrack();
+    /** How full this cell's conntrack table is (null: room enough); full, every new connection is dropped. */
+    final dev.silkscreen.model.ConntrackUse conntrackUse;
     /** A container's port on this cell: its host veth, capture point and MACs. */
     record Port(Instance instance, String veth, CapturePoint point, long containerMac, long hostMac) {
     }
@@ -71,6 +73,7 @@ final class Kernel {
         this.clockOffset = clockOffset;
         this.down = down;
         this.meow = meow;
+        this.conntrackUse = tables.conntrack();
         this.flowHashSeed = (int) (seed * 0x9E3779B97F4A7C15L >>> 32) ^ cell.name().hashCode();
         this.vtepPoint = new CapturePoint(cell.name(), SilkNames.VTEP_IFACE);
         this.nicPoint = new CapturePoint(cell.name(), cell.underlayNic());

@@ -57,9 +57,23 @@ public record ScenarioSpec(String name, String description, String duration, Lis
      * A fault. Kinds: {@code stale-fdb} (on {@code cell}, the FDB entry for {@code peer}'s VTEP points
      * at {@code underlayIp}), {@code no-route} (on {@code cell}, silk-daemon has not learned
      * {@code peer}'s lease), {@code cell-down} ({@code cell} is unreachable on the underlay),
-     * {@code meow} (a network namespace on {@code cell} with only {@code lo}).
+     * {@code meow} (a network namespace on {@code cell} with only {@code lo}),
+     * {@code underlay-mtu} (the underlay path between {@code cell} and {@code peer}, or every other
+     * cell, carries IP packets of at most {@code mtu} bytes and drops larger frames without ICMP),
+     * {@code vxlan-blocked} (the underlay drops UDP 4789 between {@code cell} and {@code peer}, or
+     * every other cell), {@code reply-lost} (on {@code cell}, the FDB entry for {@code peer}'s VTEP
+     * points at {@code underlayIp}, by default an address nobody holds: what {@code peer} sends
+     * arrives, the replies never do), {@code conntrack-full} ({@code cell}'s conntrack table holds
+     * {@code conntrackCount} of {@code conntrackMax} entries, by default 262144 of 262144: new
+     * connections are dropped without ICMP), {@code policy-lag} (vxlan-policy-agent on {@code cell}
+     * has not applied the policies yet: CF holds them, the cell's {@code vpa--} chain does not).
      */
-    public record FaultSpec(String kind, String cell, String peer, String underlayIp) {
+    public record FaultSpec(String kind, String cell, String peer, String underlayIp, Integer mtu,
+                            Long conntrackCount, Long conntrackMax) {
+        /** A fault of the kinds that need no size or count. */
+        public FaultSpec(String kind, String cell, String peer, String underlayIp) {
+            this(kind, cell, peer, underlayIp, null, null, null);
+        }
     }
 
     /**

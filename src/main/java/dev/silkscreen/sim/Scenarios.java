@@ -22,7 +22,8 @@ import java.util.List;
  */
 public final class Scenarios {
     /** Built-in scenario names, in the order {@code silkscreen scenarios} lists them. */
-    public static final List<String> BUILT_IN = List.of("seed", "no-policy", "wrong-port", "wrong-tag", "same-cell", "stale-fdb", "no-route", "mtu", "cell-down", "busy", "meow");
+    public static final List<String> BUILT_IN = List.of("seed", "no-policy", "wrong-port", "wrong-tag", "same-cell", "stale-fdb", "no-route", "mtu", "cell-down",
+            "underlay-mtu", "vxlan-blocked", "reply-lost", "conntrack-full", "policy-lag", "busy", "meow");
 
     /**
      * Strict binding: unknown fields, duplicate keys, a fraction for a whole number ({@code count: 2.7})

@@ -3,6 +3,7 @@ package dev.silkscreen.sim;
 import dev.silkscreen.model.App;
 import dev.silkscreen.model.Cell;
 import dev.silkscreen.model.CellTables;
+import dev.silkscreen.model.ConntrackUse;
 import dev.silkscreen.model.FdbEntry;
 import dev.silkscreen.model.Fault;
 import dev.silkscreen.model.Foundation;
@@ -38,6 +39,8 @@ final class SilkFoundation {
     /** vxlan-policy-agent names its chain after the µs time it built it: 2026-01-01T00:00Z here. */
     static final long VPA_CHAIN_MICROS = 1_767_225_600_000_000L;
     static final String VPA_CHAIN = "vpa--" + VPA_CHAIN_MICROS;
+    /** nf_conntrack_max on a cell with 8 GiB or more (the kernel sizes it from memory). */
+    static final long DEFAULT_CONNTRACK_MAX = 262_144L;
 
     private SilkFoundation() {
     }
@@ -154,6 +157,9 @@ final class SilkFoundation {
         Set<String> noRoute = new HashSet<>();
         Set<String> down = new HashSet<>();
         Set<String> meow = new HashSet<>();
+        Map<String, Integer> underlayLimits = new HashMap<>();
+        Map<String, ConntrackUse> conntrack = new HashMap<>();
+        Set<String> lagging = new HashSet<>();
         List<Fault> faults = new ArrayList<>();
         for (ScenarioSpec.FaultSpec f : spec.faults()) {
             require(f.kind() != null, "a fault has no kind");
@@ -182,8 +188,51 @@ final class SilkFoundation {
                     faults.add(new Fault("meow", f.cell(), null, "network namespace meow on " + f.cell()
                             + " has only lo (down): nothing can leave it"));
                 }
+                case "underlay-mtu" -> {
+                    require(f.mtu() != null, "underlay-mtu needs mtu (the largest IP packet the underlay path carries)");
+                    require(f.mtu() >= 68 && f.mtu() <= 9000, "underlay-mtu: mtu " + f.mtu() + " is not between 68 and 9000");
+                    List<String> peers = peers(f, cells);
+                    for (String p : peers) {
+                        underlayLimits.put(f.cell() + ">" + p, f.mtu());
+                        underlayLimits.put(p + ">" + f.cell(), f.mtu());
+                    }
+                    faults.add(new Fault("underlay-mtu", f.cell(), f.peer(), "the underlay path between " + f.cell() + " and "
+                            + (f.peer() != null ? f.peer() : "the other cells") + " carries IP packets of at most " + f.mtu()
+                            + " bytes and drops larger frames without ICMP"));
+                }
+                case "vxlan-blocked" -> {
+                    for (String p : peers(f, cells)) {
+                        underlayLimits.put(f.cell() + ">" + p, 0);
+                        underlayLimits.put(p + ">" + f.cell(), 0);
+                    }
+                    faults.add(new Fault("vxlan-blocked", f.cell(), f.peer(), "the underlay drops UDP 4789 (VXLAN) between "
+                            + f.cell() + " and " + (f.peer() != null ? f.peer() : "the other cells") + "; the cells reach each other otherwise"));
+                }
+                case "reply-lost" -> {
+                    require(cells.stream().anyMatch(c -> c.name().equals(f.peer())), "reply-lost: unknown peer cell " + f.peer());
+                    String to = f.underlayIp() != null ? f.underlayIp() : unusedUnderlayIp(cells);
+                    ipv4("reply-lost on " + f.cell() + ": underlayIp", to);
+                    staleFdb.put(f.cell() + ">" + f.peer(), to);
+                    faults.add(new Fault("reply-lost", f.cell(), f.peer(), f.cell() + "'s FDB sends " + f.peer()
+                            + "'s VTEP MAC to " + to + ", not " + f.peer() + "'s address: what " + f.peer()
+                            + " sends arrives, the replies never get back"));
+                }
+                case "conntrack-full" -> {
+                    long max = f.conntrackMax() != null ? f.conntrackMax() : DEFAULT_CONNTRACK_MAX;
+                    long count = f.conntrackCount() != null ? f.conntrackCount() : max;
+                    require(max > 0 && count >= 0 && count <= max, "conntrack-full: conntrackCount " + count
+                            + " must be between 0 and conntrackMax " + max);
+                    conntrack.put(f.cell(), new ConntrackUse(count, max));
+                    faults.add(new Fault("conntrack-full", f.cell(), null, "the conntrack table on " + f.cell() + " holds "
+                            + count + " of " + max + " entries" + (count >= max ? ": new connections are dropped without ICMP" : "")));
+                }
+                case "policy-lag" -> {
+                    lagging.add(f.cell());
+                    faults.add(new Fault("policy-lag", f.cell(), null, "vxlan-policy-agent on " + f.cell()
+                            + " has not applied the policies to its containers yet: CF holds them, its vpa-- chain does not"));
+                }
                 default -> throw new ScenarioException("unknown fault kind " + f.kind()
-                        + " (stale-fdb, no-route, cell-down, meow)");
+                        + " (stale-fdb, no-route, cell-down, meow, underlay-mtu, vxlan-blocked, reply-lost, conntrack-full, policy-lag)");
             }
         }
         for (Cell c : cells) {
@@ -197,13 +246,36 @@ final class SilkFoundation {
         Map<String, List<IptablesRule>> rules = new LinkedHashMap<>();
         Map<String, List<String>> rulesText = new LinkedHashMap<>();
         for (Cell c : cells) {
-            tables.put(c.name(), tables(c, cells, instances, staleFdb, noRoute));
-            List<IptablesRule> r = PolicyRules.forCell(c, apps, instances, policies);
+            CellTables t = tables(c, cells, instances, staleFdb, noRoute);
+            tables.put(c.name(), new CellTables(t.routes(), t.neighbours(), t.fdb(), conntrack.get(c.name())));
+            List<IptablesRule> r = PolicyRules.forCell(c, apps, instances, lagging.contains(c.name()) ? List.of() : policies);
             rules.put(c.name(), r);
             rulesText.put(c.name(), PolicyRules.iptablesSave(r));
         }
         Foundation f = new Foundation(spec.name(), cells, apps, instances, policies, rulesText, tables, faults);
-        return new BuiltFoundation(f, rules, containerMtu, clock, down, meow);
+        return new BuiltFoundation(f, rules, containerMtu, clock, down, meow, underlayLimits);
+    }
+
+    /** The cells a fault between {@code cell} and {@code peer} (all other cells when no peer is given) is about. */
+    private static List<String> peers(ScenarioSpec.FaultSpec f, List<Cell> cells) {
+        if (f.peer() != null) {
+            require(cells.stream().anyMatch(c -> c.name().equals(f.peer())), f.kind() + ": unknown peer cell " + f.peer());
+            require(!f.peer().equals(f.cell()), f.kind() + ": peer must be another cell than " + f.cell());
+            return List.of(f.peer());
+        }
+        return cells.stream().map(Cell::name).filter(n -> !n.equals(f.cell())).toList();
+    }
+
+    /** An underlay address no cell holds, in the cells' /24 (.200 up): where a wrong FDB entry points by default. */
+    private static String unusedUnderlayIp(List<Cell> cells) {
+        int base = Ipv4.parse(cells.get(0).underlayIp()) & 0xFFFFFF00;
+        for (int host = 200; host < 255; host++) {
+            String ip = Ipv4.format(base | host);
+            if (cells.stream().noneMatch(c -> c.underlayIp().equals(ip))) {
+                return ip;
+            }
+        }
+        throw new ScenarioException("reply-lost: give underlayIp (no free address in " + Ipv4.format(base) + "/24)");
     }
 
     private static CellTables tables(Cell cell, List<Cell> cells, List<Instance> instances,

@@ -7,13 +7,18 @@ import java.util.SplittableRandom;
  * One TCP connection as two Linux endpoints make it: SYN (MSS, SACK-permitted, timestamps,
  * window scale), SYN-ACK (IP ID 0), ACK; an HTTP request; the response segmented by MSS and
  * paced by slow start (initial window 10, the client acking every second segment); FIN, FIN-ACK,
- * ACK. A lost SYN is retransmitted after 1, 2, 4 ... s; an ICMP error in SYN-SENT aborts the
+ * ACK. A lost SYN is retransmitted after 1, 2, 4 ... s, a lost request segment after 200, 400,
+ * 800 ... ms (at most 5 times); an ICMP error in SYN-SENT aborts the
  * connect, as Linux does (connection refused, host unreachable).
  */
 final class TcpConversation {
     private static final int INIT_CWND = 10;
     private static final int WSCALE = 7;
     private static final int SYN_RETRIES = 6;
+    /** Retransmissions of a request segment that got no answer (Linux tries up to 15; a scenario lasts seconds). */
+    private static final int DATA_RETRIES = 5;
+    /** Linux's smallest retransmission timeout (TCP_RTO_MIN); a c2c round trip is far below it. */
+    private static final long RTO_MIN_NANOS = 200_000_000L;
 
     private final Datapath dp;
     private final EventLoop loop;
@@ -47,6 +52,8 @@ final class TcpConversation {
     private long sNxt;
     private int cwnd = INIT_CWND;
     private long reqRcvd;
+    private boolean[] reqArrived;
+    private int reqRetries;
     private boolean closing;
 
     TcpConversation(Datapath dp, EventLoop loop, long base, SplittableRandom rnd, Instance client, Instance server,
@@ -180,15 +187,35 @@ final class TcpConversation {
     }
 
     private void sendRequest() {
+        int dataMss = Math.min(cMss, sMss) - 12;
+        reqArrived = new boolean[(request.length + dataMss - 1) / dataMss];
+        sendRequestSegments(false);
+    }
+
+    /**
+     * Sends the request's segments not yet received (all of them the first time). A retransmission
+     * ({@code rto}) sends only the first missing one, as Linux does on a retransmission timeout,
+     * and the rest once that one got through; without an answer it tries again after twice the time.
+     */
+    private void sendRequestSegments(boolean rto) {
+        if (aborted) {
+            return;
+        }
         long t = loop.now();
         int dataMss = Math.min(cMss, sMss) - 12;
-        for (int off = 0; off < request.length; off += dataMss) {
+        int sent = 0;
+        for (int i = 0; i < reqArrived.length; i++) {
+            if (reqArrived[i]) {
+                continue;
+            }
+            int off = i * dataMss;
             int len = Math.min(dataMss, request.length - off);
             boolean last = off + len >= request.length;
             int flags = Wire.TCP_ACK | (last ? Wire.TCP_PSH : 0);
-            long st = t + (off / dataMss) * dp.micros(2, 4);
+            long st = t + sent++ * dp.micros(2, 4);
             Trip trip = dp.send(client, fromClient(st, cIss + 1 + off, sIss + 1, flags, request, off, len), st);
             if (trip.delivered()) {
+                reqArrived[i] = true;
                 sTsRecent = ts(cTsOff, st);
                 reqRcvd += len;
                 if (reqRcvd >= request.length) {
@@ -196,7 +223,13 @@ final class TcpConversation {
                     loop.at(at + dp.micros(25, 45), this::serverAckRequest);
                     loop.at(at + dp.micros(400, 3000), this::startResponse);
                 }
+            } else if (rto) {
+                break;
             }
+        }
+        if (reqRcvd < request.length && reqRetries < DATA_RETRIES) {
+            long rtoNanos = RTO_MIN_NANOS << reqRetries++;
+            loop.at(t + rtoNanos, () -> sendRequestSegments(true));
         }
     }
 

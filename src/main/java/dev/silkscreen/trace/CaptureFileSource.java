@@ -2,6 +2,7 @@ package dev.silkscreen.trace;
 
 import dev.silkscreen.capture.CaptureProblem;
 import dev.silkscreen.capture.CaptureReader;
+import dev.silkscreen.capture.CaptureSpan;
 import dev.silkscreen.capture.CaptureStreamParser;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.CaptureSink;
@@ -12,8 +13,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +27,10 @@ import java.util.Set;
  * captured from its first frame to the file's last: one capture run covers all its interfaces.
  * The named point and every interface the file declares (pcapng IDBs) are {@link CaptureSink#declared}
  * up front and count as captured from the first frame after their declaration, even with no frame
- * of their own; a file with no frame at all covers its points for the whole trace.
+ * of their own; a file with no frame at all covers its points for the whole trace. Where a pcapng
+ * file states how long it captured an interface (Interface Statistics Block: {@code isb_starttime},
+ * {@code isb_endtime}, as dumpcap and tshark write them), that interface counts as captured over
+ * that span too, so a point that fell silent is "not seen" there, not "not captured".
  * A file cut short keeps its frames and reports the problem through {@link #problem()}.
  */
 public final class CaptureFileSource implements FrameSource {
@@ -103,6 +109,8 @@ public final class CaptureFileSource implements FrameSource {
         long[] last = {Long.MIN_VALUE};
         // Runs of frames come from one point: only a new point is looked up among those opened.
         CapturePoint[] previous = {null};
+        long[] first = {Long.MAX_VALUE};
+        Map<CapturePoint, long[]> spans = new LinkedHashMap<>();
         CaptureReader.Result result = CaptureReader.read(in, (Frame f) -> {
             Frame frame = !override || point == null || f.point().equals(point)
                     ? f : new Frame(point, f.timeNanos(), f.linkType(), f.origLen(), f.data());
@@ -123,6 +131,9 @@ public final class CaptureFileSource implements FrameSource {
             if (frame.timeNanos() > last[0]) {
                 last[0] = frame.timeNanos();
             }
+            if (frame.timeNanos() < first[0]) {
+                first[0] = frame.timeNanos();
+            }
             sink.accept(frame);
         }, point, (CapturePoint idb) -> {
             CapturePoint p = override && point != null ? point : idb;
@@ -130,10 +141,24 @@ public final class CaptureFileSource implements FrameSource {
                 sink.declared(p);
                 waiting.add(p);
             }
+        }, (CaptureSpan span) -> {
+            CapturePoint p = override && point != null ? point : span.point();
+            spans.merge(p, new long[] {span.startNanos(), span.endNanos()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         });
         problem = result.problem();
+        for (Map.Entry<CapturePoint, long[]> e : spans.entrySet()) {
+            // The file says it captured this interface over a span: silence in it is evidence, even after its last frame.
+            long start = e.getValue()[0] != Long.MAX_VALUE ? e.getValue()[0] : e.getValue()[1];
+            if (opened.add(e.getKey())) {
+                sink.opened(e.getKey(), start);
+            } else if (start < first[0]) {
+                sink.opened(e.getKey(), start);
+            }
+        }
         for (CapturePoint p : opened) {
-            sink.closed(p, last[0]);
+            long[] span = spans.get(p);
+            sink.closed(p, span != null ? Math.max(last[0], span[1]) : last[0]);
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class JourneyMatcher {
     private final Topology topo;
-    /** Whether sightings keep their frames ({@link TraceSettings#keepFrames}). */
+    /** Whether sightings keep their whole frames or only their headers ({@link TraceSettings#keepFrames}). */
     private final boolean keepFrames;
     private final DecidedPackets decided;
     /** Open journeys in order of first sighting: where new ones go (the correlator decides from its head). */
@@ -59,8 +59,8 @@ final class JourneyMatcher {
             track = new FlowTrack(key);
             flows.put(key, track);
         }
-        Sighting s = new Sighting(ps, frame.timeNanos(), keepFrames ? frame : null, d.encapsulated, d.outerSrc, d.outerDst, d.gbp,
-                lo, hi, d.ipId);
+        Sighting s = new Sighting(ps, frame.timeNanos(), keepFrames ? frame : headersOf(frame), d.encapsulated, d.outerSrc,
+                d.outerDst, d.gbp, lo, hi, d.ipId);
         if (d.encapsulated) {
             s.innerDstMac = d.dstMac;
         }
@@ -185,6 +185,18 @@ final class JourneyMatcher {
         }
     }
 
+
+    /** Bytes kept of a frame when the trace keeps headers only: every header down to the inner TCP options. */
+    static final int HEADER_BYTES = 256;
+
+    /** The frame cut after its headers (as {@code tcpdump -s 256} would have), its original length kept. */
+    private static Frame headersOf(Frame frame) {
+        byte[] data = frame.data();
+        if (data.length <= HEADER_BYTES) {
+            return frame;
+        }
+        return new Frame(frame.point(), frame.timeNanos(), frame.linkType(), frame.origLen(), java.util.Arrays.copyOf(data, HEADER_BYTES));
+    }
 
     /** A journey decided: its flow forgets it. */
     void forget(OpenJourney j) {

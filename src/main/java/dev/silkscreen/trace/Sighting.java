@@ -11,7 +11,7 @@ final class Sighting {
     final PointState point;
     /** Capture time on the point's own cell clock. */
     final long rawNanos;
-    /** The frame seen, or null when the trace keeps no frames ({@link TraceSettings#keepFrames}). */
+    /** The frame seen (only its headers unless the trace keeps whole frames: {@link TraceSettings#keepFrames}); null in some tests. */
     final Frame frame;
     final boolean encapsulated;
     final int outerSrc;

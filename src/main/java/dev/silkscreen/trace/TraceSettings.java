@@ -10,9 +10,10 @@ import java.time.Duration;
  * @param capacity    how many finished journeys the {@link JourneyStore} keeps (oldest evicted); the CLI's
  *                    {@code --capacity} and the desktop program default to {@link #DEFAULT_CAPACITY}
  * @param maxOpen     how many journeys may be open at once; past it the oldest is decided early
- * @param keepFrames  whether each hop keeps its frame's bytes (for the inspector, display filters
- *                    and recordings); without, a trace holds only what its verdicts need, so memory
- *                    does not grow with the frames of the journeys open
+ * @param keepFrames  whether each hop keeps its whole frame (for the inspector and display filters
+ *                    that read payloads); without, a hop keeps the frame cut after its headers (256
+ *                    bytes, the original length kept), all that verdicts, connections and diagnoses
+ *                    read, so memory grows far less with the journeys open
  */
 public record TraceSettings(long windowNanos, int capacity, int maxOpen, boolean keepFrames) {
 
@@ -53,7 +54,7 @@ public record TraceSettings(long windowNanos, int capacity, int maxOpen, boolean
         return new TraceSettings(windowNanos, capacity, newMaxOpen, keepFrames);
     }
 
-    /** The same settings with hops keeping their frames or not ({@link #keepFrames}). */
+    /** The same settings with hops keeping whole frames or only their headers ({@link #keepFrames}). */
     public TraceSettings withFrames(boolean keep) {
         return new TraceSettings(windowNanos, capacity, maxOpen, keep);
     }

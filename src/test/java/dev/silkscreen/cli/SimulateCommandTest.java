@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,11 @@ class SimulateCommandTest {
     @Test
     void scenariosListsEachBuiltInOnOneLine() {
         assertThat(run("scenarios")).isZero();
-        assertThat(out.toString().lines()).hasSize(11).anyMatch(l -> l.startsWith("seed ")).anyMatch(l -> l.startsWith("meow "));
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(dev.silkscreen.sim.Scenarios.BUILT_IN.size());
+        for (String name : dev.silkscreen.sim.Scenarios.BUILT_IN) {
+            assertThat(lines).as(name).anyMatch(l -> l.startsWith(name + " "));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.silkscreen.live.discover;
 
+import dev.silkscreen.model.ConntrackUse;
 import dev.silkscreen.live.ssh.ExecResult;
 import dev.silkscreen.live.ssh.ShellQuote;
 import dev.silkscreen.live.ssh.SshException;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * Reads one cell with read-only commands only ({@code ip -j …}, {@code bridge -j fdb},
- * {@code iptables-save}, {@code cat} of the container metadata store) and parses the answers. The
+ * {@code iptables-save}, {@code cat} of the container metadata store and of the conntrack figures
+ * in {@code /proc/sys/net/netfilter/}) and parses the answers. The
  * commands are constants; nothing a user typed is part of them. Interface and address tables are
  * required; the rest degrade to a warning (e.g. iptables-save without root).
  */
@@ -50,7 +52,16 @@ public final class CellDiscovery {
                 warnings.add(cell + ": " + e.getMessage());
             }
         }
-        return new CellSnapshot(cell, links, addrs, routes, neigh, fdb, rules, containers, warnings);
+        ConntrackUse conntrack = null;
+        ExecResult ct = ssh.exec(command(List.of("cat", ConntrackFigures.COUNT, ConntrackFigures.MAX), false));
+        if (ct.ok()) {
+            try {
+                conntrack = ConntrackFigures.parse(ct.stdoutText());
+            } catch (DiscoveryParseException e) {
+                warnings.add(cell + ": " + e.getMessage());
+            }
+        }
+        return new CellSnapshot(cell, links, addrs, routes, neigh, fdb, rules, containers, warnings, conntrack);
     }
 
     /** The remote command line: quoted words, behind {@code sudo -n} (never prompts) when asked. */

@@ -1,5 +1,6 @@
 package dev.silkscreen.live.discover;
 
+import dev.silkscreen.model.ConntrackUse;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.SilkNames;
 import java.util.ArrayList;
@@ -10,11 +11,19 @@ import java.util.Set;
 
 /**
  * Everything discovery read from one cell, parsed. {@code iptables} is null when it could not be
- * read (no root, no sudo); {@code warnings} say in a sentence what was missing and why.
+ * read (no root, no sudo); {@code conntrack} is null when the figures could not be read;
+ * {@code warnings} say in a sentence what was missing and why.
  */
 public record CellSnapshot(String cell, List<Link> links, List<Address> addresses, List<Route> routes,
                            List<Neighbour> neighbours, List<FdbEntry> fdb, IptablesRules iptables,
-                           List<ContainerRecord> containers, List<String> warnings) {
+                           List<ContainerRecord> containers, List<String> warnings, ConntrackUse conntrack) {
+
+    /** A snapshot without conntrack figures (not read, or not loaded on the cell). */
+    public CellSnapshot(String cell, List<Link> links, List<Address> addresses, List<Route> routes,
+                        List<Neighbour> neighbours, List<FdbEntry> fdb, IptablesRules iptables,
+                        List<ContainerRecord> containers, List<String> warnings) {
+        this(cell, links, addresses, routes, neighbours, fdb, iptables, containers, warnings, null);
+    }
 
     public CellSnapshot {
         links = List.copyOf(links);

@@ -103,7 +103,7 @@ public final class FoundationAssembler {
         for (FdbEntry e : s.fdb()) {
             fdb.add(new dev.silkscreen.model.FdbEntry(e.mac(), e.dst(), "silk-vtep"));
         }
-        return new CellTables(routes, neigh, fdb);
+        return new CellTables(routes, neigh, fdb, s.conntrack());
     }
 
     private static App appFor(String ip, Map<String, Integer> tagByIp, Map<Integer, String> guidByTag,

@@ -137,7 +137,7 @@ public final class EditorDialog extends Dialog<ScenarioSpec> {
             }
         });
         ComboBox<String> kind = new ComboBox<>();
-        kind.getItems().setAll("stale-fdb", "no-route", "cell-down", "meow");
+        kind.getItems().setAll("stale-fdb", "no-route", "cell-down", "meow", "vxlan-blocked", "reply-lost", "conntrack-full", "policy-lag");
         kind.setValue("no-route");
         kind.setAccessibleText("Fault kind");
         ComboBox<String> cell = cellChoice("On cell");

@@ -95,6 +95,35 @@ public final class StepPanel extends VBox {
                 narration.getChildren().add(wrap(new Label(qs.get(i).a()), "answer"));
             }
         }
+        for (FaultLesson f : model.faultsAt(n)) {
+            faultStory(n, f);
+        }
+    }
+
+    /** What goes wrong at this step in this scenario: the fault's story, what trace says, the commands. */
+    private void faultStory(int n, FaultLesson f) {
+        narration.getChildren().addAll(wrap(new Label("What goes wrong here: " + f.title()), "heading"),
+                wrap(new Label(f.story()), "what"), wrap(new Label("silkscreen trace says: " + f.trace()), "why"));
+        for (String c : model.commands(f)) {
+            TextField cmd = new TextField(SafeText.line(c));
+            cmd.setEditable(false);
+            cmd.getStyleClass().add("command");
+            cmd.setAccessibleText("Command: " + c);
+            narration.getChildren().add(cmd);
+        }
+        for (int i = 0; i < f.questions().size(); i++) {
+            // Fault questions are numbered from 100 so their answers are revealed apart from the step's own.
+            int qi = 100 + i;
+            Question fq = f.questions().get(i);
+            boolean shown = model.isRevealed(n, qi);
+            Button reveal = new Button(shown ? "Hide answer" : "Show answer");
+            reveal.setAccessibleText((shown ? "Hide" : "Show") + " the answer to: " + fq.q());
+            reveal.setOnAction(e -> model.toggleAnswer(n, qi));
+            narration.getChildren().addAll(wrap(new Label("Q: " + fq.q()), "question"), reveal);
+            if (shown) {
+                narration.getChildren().add(wrap(new Label(fq.a()), "answer"));
+            }
+        }
     }
 
     private static Label wrap(Label l, String styleClass) {

@@ -23,6 +23,18 @@ public final class StepPanelModel {
     private final ObservableSet<String> revealed = FXCollections.observableSet();
     private final Map<String, String> values = new HashMap<>();
 
+    private final List<FaultLesson> faults = new java.util.ArrayList<>();
+
+    /** The stories of the foundation's faults told at step {@code n} (none when it has no such fault). */
+    public List<FaultLesson> faultsAt(int n) {
+        return faults.stream().filter(l -> l.step() == n).toList();
+    }
+
+    /** A fault lesson's commands, filled in for the followed packet. */
+    public List<String> commands(FaultLesson l) {
+        return l.commands(values);
+    }
+
     public StepPanelModel(Lesson lesson) {
         this.lesson = lesson;
     }
@@ -66,6 +78,12 @@ public final class StepPanelModel {
     /** Fills the command placeholders from the followed journey on {@code f}. */
     public void describe(Foundation f, Journey j) {
         values.clear();
+        faults.clear();
+        if (f != null) {
+            for (var fault : f.faults()) {
+                FaultLesson.of(fault.kind()).filter(l -> !faults.contains(l)).ifPresent(faults::add);
+            }
+        }
         if (f == null || j == null) {
             return;
         }

@@ -23,7 +23,17 @@ class SimulatedCellDiscoveryTest {
         Map<String, String> out = CellPrintouts.of(f, cell);
         return new CellSnapshot(cell, IpJson.links(out.get("link.json")), IpJson.addresses(out.get("addr.json")),
                 IpJson.routes(out.get("route.json")), IpJson.neighbours(out.get("neigh.json")), IpJson.fdb(out.get("fdb.json")),
-                IptablesSaveParser.parse(out.get("iptables-save.txt")), ContainerMetadataParser.parse(out.get("store.json")), List.of());
+                IptablesSaveParser.parse(out.get("iptables-save.txt")), ContainerMetadataParser.parse(out.get("store.json")), List.of(),
+                out.containsKey("conntrack.txt") ? ConntrackFigures.parse(out.get("conntrack.txt")) : null);
+    }
+
+    @Test
+    void aFullConntrackTableIsDiscoveredWithItsFigures() {
+        Foundation full = Simulator.foundation(Scenarios.named("conntrack-full"), 1);
+        Foundation back = discovered(full);
+        assertThat(back.tablesOf("cell2").conntrack()).isEqualTo(new dev.silkscreen.model.ConntrackUse(262144, 262144));
+        assertThat(back.tablesOf("cell2").conntrack().full()).isTrue();
+        assertThat(back.tablesOf("cell1").conntrack()).isNull();
     }
 
     private static Foundation discovered(Foundation f) {
