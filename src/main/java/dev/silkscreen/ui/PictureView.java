@@ -94,6 +94,17 @@ public final class PictureView extends Region {
 
     /** Draws the current state now (used by the pulse, by snapshots and by tests). */
     public void redraw() {
+        redraw(null);
+    }
+
+    /** Draws the current state now and returns what was drawn, in the canvas's pixels. */
+    public dev.silkscreen.ui.canvas.SceneRecord describe() {
+        dev.silkscreen.ui.canvas.SceneRecord record = new dev.silkscreen.ui.canvas.SceneRecord();
+        redraw(record);
+        return record;
+    }
+
+    private void redraw(dev.silkscreen.ui.canvas.SceneRecord record) {
         dirty = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -111,7 +122,7 @@ public final class PictureView extends Region {
         projector.project(pb.position());
         Highlight hl = new Highlight(pb.followedProperty().get(), pb.currentStep(), model.selectedPartProperty().get(),
                 model.selectedJourneyProperty().get());
-        renderer.draw(canvas.getGraphicsContext2D(), w, h, viewport, projector, hl);
+        renderer.draw(canvas.getGraphicsContext2D(), w, h, viewport, projector, hl, record);
     }
 
     public Viewport viewport() {

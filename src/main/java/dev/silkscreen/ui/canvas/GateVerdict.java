@@ -19,10 +19,11 @@ final class GateVerdict {
     private GateVerdict() {
     }
 
-    static void draw(GraphicsContext g, Theme theme, Projector projector, Highlight hl, Part gate) {
+    static void draw(Ink ink, Theme theme, Projector projector, Highlight hl, Part gate) {
         if (hl.followed() < 0 || hl.followed() >= projector.schedule().size()) {
             return;
         }
+        GraphicsContext g = ink.g();
         Journey j = projector.schedule().journey(hl.followed());
         PacketPath path = projector.path(hl.followed());
         String cell = gate.cell().name();
@@ -37,7 +38,7 @@ final class GateVerdict {
         if (hl.step() == 3 && cell.equals(path.srcCell())) {
             cover(g, theme, b, y, sm);
             g.setFill(theme.text());
-            g.fillText(SafeText.line("MARK " + markText(j) + " (" + (j.srcApp() == null ? "source app" : j.srcApp()) + ")"), x, y, room);
+            ink.text(SafeText.line("MARK " + markText(j) + " (" + (j.srcApp() == null ? "source app" : j.srcApp()) + ")"), x, y, room);
             return;
         }
         if (hl.step() >= 10 && cell.equals(path.dstCell()) && reachedPolicy(j)) {
@@ -46,11 +47,11 @@ final class GateVerdict {
             if (j.verdict() == Verdict.DROPPED && j.dropStage() == 10) {
                 Marks.cross(g, b.x() + 36, b.cy(), r * 1.4, theme.drop());
                 g.setFill(theme.drop());
-                g.fillText(SafeText.line("REJECT: no policy for " + markText(j)), x, y, room);
+                ink.text(SafeText.line("REJECT: no policy for " + markText(j)), x, y, room);
             } else {
                 Marks.check(g, b.x() + 36, b.cy(), r * 1.4, theme.ok());
                 g.setFill(theme.ok().darker());
-                g.fillText(SafeText.line("ACCEPT: policy allows " + markText(j)), x, y, room);
+                ink.text(SafeText.line("ACCEPT: policy allows " + markText(j)), x, y, room);
             }
         }
     }

@@ -41,6 +41,7 @@ public final class PacketPainter {
     private int[] bucketCount = new int[0];
     private int[] bucketFirst = new int[0];
     private boolean crowded;
+    private Ink ink;
 
     PacketPainter(Theme theme, Foundation foundation, Map<String, Color> appColours) {
         this.theme = theme;
@@ -50,6 +51,10 @@ public final class PacketPainter {
         this.bold = Font.font("DejaVu Sans", FontWeight.BOLD, ts);
         this.text = Font.font("DejaVu Sans", FontWeight.NORMAL, ts);
         this.small = Font.font("DejaVu Sans", FontWeight.NORMAL, theme.smallSize());
+    }
+
+    void ink(Ink ink) {
+        this.ink = ink;
     }
 
     double packetW() {
@@ -105,6 +110,7 @@ public final class PacketPainter {
             }
             Sprite s = pr.sprite(bucketFirst[b]);
             Journey j = pr.schedule().journey(s.journey);
+            ink.owner(c == 1 ? s.journey : -1, c == 1 ? "chip" : "chip ×" + c);
             if (c == 1) {
                 chip(g, s, j, CHIP_W, CHIP_H);
             } else {
@@ -112,7 +118,7 @@ public final class PacketPainter {
                 chip(g, s, j, w, CHIP_H * 1.5);
                 g.setFill(Palette.textOn(fillFor(s, j)));
                 g.setFont(small);
-                g.fillText(SafeText.line("×" + c), s.x, s.y);
+                ink.text(SafeText.line("×" + c), s.x, s.y);
             }
         }
     }
@@ -141,6 +147,7 @@ public final class PacketPainter {
         }
         g.setFill(fillFor(s, j));
         g.fillRoundRect(s.x - w / 2, s.y - h / 2, w, h, h, h);
+        ink.shape(SceneRecord.Kind.CHIP, s.x - w / 2, s.y - h / 2, w, h);
         g.setStroke(theme.text());
         g.setLineWidth(1.5);
         g.strokeRoundRect(s.x - w / 2, s.y - h / 2, w, h, h, h);
@@ -159,12 +166,15 @@ public final class PacketPainter {
         double h = packetH();
         double band = s.tag > 0 ? bandH() : 0;
         g.setGlobalAlpha(Math.max(0, Math.min(1, s.alpha)));
+        ink.owner(s.journey, "envelope");
         if (s.envelope > 0) {
             drawEnvelope(g, s, path, j, w, h + bandH());
         }
         boolean icmpError = isIcmpError(j);
         double x = s.x - w / 2;
         double y = s.y - h / 2;
+        ink.owner(s.journey, "packet");
+        ink.shape(SceneRecord.Kind.PACKET, x, y, w, h + band);
         g.setFill(theme.cellFill());
         g.fillRoundRect(x, y, w, h + band, 14, 14);
         if (band > 0) {
@@ -178,7 +188,7 @@ public final class PacketPainter {
             g.setFont(small);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(SafeText.line(tagText(j)), s.x, y + h + band / 2, w - 10);
+            ink.text(SafeText.line(tagText(j)), s.x, y + h + band / 2, w - 10);
             g.setGlobalAlpha(keep);
         }
         g.setStroke(icmpError ? theme.drop() : theme.text());
@@ -197,10 +207,10 @@ public final class PacketPainter {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(bold);
-        g.fillText(SafeText.line(summary(j)), s.x, y + ts * 0.3, w - 10);
+        ink.text(SafeText.line(summary(j)), s.x, y + ts * 0.3, w - 10);
         g.setFont(small);
         g.setFill(theme.mutedText());
-        g.fillText(SafeText.line("to " + destination(j)), s.x, y + ts * 1.5, w - 10);
+        ink.text(SafeText.line("to " + destination(j)), s.x, y + ts * 1.5, w - 10);
         if (s.phase == Sprite.Phase.DROPPED) {
             drawDrop(g, s, j, x, y, w, h + band);
         } else if (s.phase == Sprite.Phase.DELIVERED) {
@@ -231,6 +241,7 @@ public final class PacketPainter {
         g.setGlobalAlpha(keep * Math.min(1, e * 1.5));
         g.setFill(theme.envelope());
         g.fillRoundRect(ox, oy, sw, sh, 18, 18);
+        ink.shape(SceneRecord.Kind.ENVELOPE, ox, oy, sw, sh);
         g.setStroke(theme.envelopeStroke());
         g.setLineWidth(theme.lineWidth() * 1.3);
         g.strokeRoundRect(ox, oy, sw, sh, 18, 18);
@@ -239,8 +250,8 @@ public final class PacketPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             g.setFont(small);
-            g.fillText(SafeText.line(underlayText(path)), cx, oy + sm * 0.3, sw - 12);
-            g.fillText(SafeText.line("VXLAN · GBP " + (j.tag() < 0 ? "none" : j.tag()) + " · UDP " + SilkNames.VXLAN_PORT), cx,
+            ink.text(SafeText.line(underlayText(path)), cx, oy + sm * 0.3, sw - 12);
+            ink.text(SafeText.line("VXLAN · GBP " + (j.tag() < 0 ? "none" : j.tag()) + " · UDP " + SilkNames.VXLAN_PORT), cx,
                     oy + sm * 1.4, sw - 12);
         }
         g.setGlobalAlpha(keep);
@@ -264,6 +275,8 @@ public final class PacketPainter {
         double by = y + h + ts * 0.6;
         g.setFill(theme.cellFill());
         g.fillRoundRect(bx, by, bw, bh, 12, 12);
+        ink.owner(s.journey, "drop note");
+        ink.shape(SceneRecord.Kind.DROP_NOTE, bx, by, bw, bh);
         g.setStroke(theme.drop());
         g.setLineWidth(theme.lineWidth() * 1.5);
         g.strokeRoundRect(bx, by, bw, bh, 12, 12);
@@ -271,11 +284,11 @@ public final class PacketPainter {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.drop());
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, sm));
-        g.fillText(SafeText.line("✗ " + head), bx + 10, by + sm * 0.4, bw - 20);
+        ink.text(SafeText.line("✗ " + head), bx + 10, by + sm * 0.4, bw - 20);
         g.setFill(theme.text());
         g.setFont(small);
         for (int i = 0; i < lines.size(); i++) {
-            g.fillText(SafeText.line(lines.get(i)), bx + 10, by + sm * 0.5 + lh * (i + 1), bw - 20);
+            ink.text(SafeText.line(lines.get(i)), bx + 10, by + sm * 0.5 + lh * (i + 1), bw - 20);
         }
     }
 

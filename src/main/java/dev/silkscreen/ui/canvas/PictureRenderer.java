@@ -33,6 +33,7 @@ public final class PictureRenderer {
     private final Font text;
     private final Font small;
     private final PacketPainter packets;
+    private Ink ink;
 
     public PictureRenderer(Theme theme, Foundation foundation) {
         this.theme = theme;
@@ -66,14 +67,28 @@ public final class PictureRenderer {
 
     /** Draws one frame: background, foundation, packets. */
     public void draw(GraphicsContext g, double width, double height, Viewport vp, Projector projector, Highlight hl) {
+        draw(g, width, height, vp, projector, hl, null);
+    }
+
+    /** Draws one frame and, when {@code record} is not null, records every item drawn in it. */
+    public void draw(GraphicsContext g, double width, double height, Viewport vp, Projector projector, Highlight hl,
+                     SceneRecord record) {
+        ink = new Ink(g, record);
+        packets.ink(ink);
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.setFill(theme.background());
         g.fillRect(0, 0, width, height);
         PictureLayout layout = projector.layout();
         g.setTransform(vp.scale(), 0, 0, vp.scale(), vp.offsetX(), vp.offsetY());
         Part active = activePart(projector, hl);
+        ink.owner(-1, "underlay");
         drawUnderlay(g, layout, active);
         for (Part p : layout.parts()) {
+            ink.owner(-1, p.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + (p.cell() != null ? ":" + p.cell().name() : "") + (p.instance() != null ? ":" + p.instance().ip() : ""));
+            if (p.kind() != PartKind.UNDERLAY) {
+                ink.shape(SceneRecord.Kind.COMPONENT, p.box().x(), p.box().y(), p.box().w(), p.box().h());
+            }
             switch (p.kind()) {
                 case CELL -> drawCell(g, layout, p);
                 case CONTAINER -> drawContainer(g, layout, p);
@@ -133,7 +148,7 @@ public final class PictureRenderer {
         g.setFont(small);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(SafeText.line("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT), bus.cx(), bus.cy() + 14);
+        ink.text(SafeText.line("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT), bus.cx(), bus.cy() + 14);
     }
 
     private void drawCell(GraphicsContext g, PictureLayout layout, Part p) {
@@ -147,11 +162,11 @@ public final class PictureRenderer {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(title);
-        g.fillText(SafeText.line(p.cell().name()), b.x() + 24, b.y() + 16);
+        ink.text(SafeText.line(p.cell().name()), b.x() + 24, b.y() + 16);
         g.setFill(theme.mutedText());
         g.setFont(small);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(SafeText.line("Diego cell · overlay " + p.cell().subnet()), b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
+        ink.text(SafeText.line("Diego cell · overlay " + p.cell().subnet()), b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
         // host plumbing: veth → gate → vtep → NIC
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth());
@@ -177,7 +192,7 @@ public final class PictureRenderer {
             g.setFont(small);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(SafeText.line(inst.app() + " " + inst.ip()), b.x() + 12, b.cy(), b.w() - 16);
+            ink.text(SafeText.line(inst.app() + " " + inst.ip()), b.x() + 12, b.cy(), b.w() - 16);
             return;
         }
         g.setFill(theme.componentFill());
@@ -192,13 +207,13 @@ public final class PictureRenderer {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(title);
-        g.fillText(SafeText.line(inst.app()), b.cx(), b.y() + 22, b.w() - 16);
+        ink.text(SafeText.line(inst.app()), b.cx(), b.y() + 22, b.w() - 16);
         g.setFont(text);
         g.setFill(theme.mutedText());
-        g.fillText(SafeText.line(inst.ip()), b.cx(), b.y() + 26 + theme.titleSize() * 1.15, b.w() - 16);
+        ink.text(SafeText.line(inst.ip()), b.cx(), b.y() + 26 + theme.titleSize() * 1.15, b.w() - 16);
         g.setFont(small);
         String tag = layoutTag(inst.app());
-        g.fillText(SafeText.line("instance " + inst.index() + (tag.isEmpty() ? "" : " · tag " + tag)), b.cx(),
+        ink.text(SafeText.line("instance " + inst.index() + (tag.isEmpty() ? "" : " · tag " + tag)), b.cx(),
                 b.y() + 30 + theme.titleSize() * 1.15 + theme.textSize() * 1.2, b.w() - 16);
         // the container end of the veth pair
         double tw = theme.textSize() * 3.2;
@@ -210,7 +225,7 @@ public final class PictureRenderer {
         g.setFill(theme.text());
         g.setFont(small);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("eth0", b.cx(), b.bottom());
+        ink.text("eth0", b.cx(), b.bottom());
     }
 
     private void drawVeth(GraphicsContext g, PictureLayout layout, Part p) {
@@ -238,10 +253,10 @@ public final class PictureRenderer {
         g.setFont(small);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(SafeText.line(p.instance().vethName()), v.cx(), v.cy(), v.w() - 8);
+        ink.text(SafeText.line(p.instance().vethName()), v.cx(), v.cy(), v.w() - 8);
         g.setFill(theme.mutedText());
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("veth", v.cx() + 14, (top + v.y()) / 2);
+        ink.text("veth", v.cx() + 14, (top + v.y()) / 2);
     }
 
     private void drawGate(GraphicsContext g, PictureLayout layout, Part p, Projector projector, Highlight hl) {
@@ -262,12 +277,12 @@ public final class PictureRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
-        g.fillText("iptables FORWARD", b.x() + 72, b.y() + 12);
+        ink.text("iptables FORWARD", b.x() + 72, b.y() + 12);
         g.setFill(theme.mutedText());
         g.setFont(small);
-        g.fillText("out: mark by app · in: policy by mark", b.x() + 72,
+        ink.text("out: mark by app · in: policy by mark", b.x() + 72,
                 b.y() + 18 + theme.textSize() * 1.2, b.w() - 90);
-        GateVerdict.draw(g, theme, projector, hl, p);
+        GateVerdict.draw(ink, theme, projector, hl, p);
     }
 
     private void drawDevice(GraphicsContext g, Part p, String name, String detail) {
@@ -282,10 +297,10 @@ public final class PictureRenderer {
         g.setFill(theme.text());
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
         double room = b.w() - 2 * PictureLayout.RAIL_INSET - 24;
-        g.fillText(SafeText.line(name), b.x() + 16, b.y() + 8, room);
+        ink.text(SafeText.line(name), b.x() + 16, b.y() + 8, room);
         g.setFill(theme.mutedText());
         g.setFont(small);
-        g.fillText(SafeText.line(detail), b.x() + 16, b.y() + 14 + theme.textSize() * 1.15, room);
+        ink.text(SafeText.line(detail), b.x() + 16, b.y() + 14 + theme.textSize() * 1.15, room);
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth() * 0.75);
         g.setLineDashes(6, 6);
