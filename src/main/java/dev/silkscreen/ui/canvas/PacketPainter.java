@@ -30,6 +30,8 @@ public final class PacketPainter {
     static final double CHIP_W = 30;
     static final double CHIP_H = 18;
     static final double BUCKET = 44;
+    /** Characters per line of a drop note (it is as wide as an envelope). */
+    static final int NOTE_CHARS = 23;
 
     private final Theme theme;
     private final Foundation foundation;
@@ -71,15 +73,48 @@ public final class PacketPainter {
         if (crowded) {
             drawChips(g, pr, hl);
         }
+        Sprite followed = null;
+        for (int i = 0; i < n; i++) {
+            if (pr.sprite(i).journey == hl.followed()) {
+                followed = pr.sprite(i);
+            }
+        }
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < n; i++) {
                 Sprite s = pr.sprite(i);
                 boolean special = s.journey == hl.followed() || s.journey == hl.selectedJourney();
-                if ((pass == 0 && !crowded && !special) || (pass == 1 && special)) {
-                    drawFull(g, pr, s, s.journey == hl.selectedJourney());
+                if (pass == 0 && !crowded && !special) {
+                    if (followed != null && near(s, followed)) {
+                        // at the followed packet's place: a chip beside it, never over its label
+                        Journey j = pr.schedule().journey(s.journey);
+                        ink.owner(s.journey, "chip");
+                        Sprite at = parked(s, followed);
+                        chip(g, at, j, CHIP_W, CHIP_H);
+                    } else {
+                        drawFull(g, pr, s, false, false);
+                    }
+                } else if (pass == 1 && special) {
+                    drawFull(g, pr, s, s.journey == hl.selectedJourney(), true);
                 }
             }
         }
+    }
+
+    private final Sprite parkedSprite = new Sprite();
+
+    /** Whether a packet drawn full size at {@code s} would touch the followed one's box (its envelope included). */
+    private boolean near(Sprite s, Sprite f) {
+        double w = Math.max(packetW(), f.envelope > 0 || s.envelope > 0 ? envelopeW() : 0);
+        double h = packetH() + bandH() + (f.envelope > 0 || s.envelope > 0 ? theme.smallSize() * 2.75 + ts : 0);
+        return Math.abs(s.x - f.x) < w + 4 && Math.abs(s.y - f.y) < h + 4;
+    }
+
+    /** Where a chip for {@code s} sits: above the followed packet's box, clear of its label and envelope. */
+    private Sprite parked(Sprite s, Sprite f) {
+        double above = packetH() / 2 + (f.envelope > 0 ? theme.smallSize() * 2.75 : 0) + CHIP_H;
+        parkedSprite.set(s.journey, f.x + (s.journey % 5 - 2) * (CHIP_W + 6), f.y - above, s.step, s.fraction, s.phase,
+                0, s.tag, s.alpha);
+        return parkedSprite;
     }
 
     private void drawChips(GraphicsContext g, Projector pr, Highlight hl) {
@@ -159,7 +194,7 @@ public final class PacketPainter {
         g.setGlobalAlpha(1);
     }
 
-    private void drawFull(GraphicsContext g, Projector pr, Sprite s, boolean selected) {
+    private void drawFull(GraphicsContext g, Projector pr, Sprite s, boolean selected, boolean noted) {
         Journey j = pr.schedule().journey(s.journey);
         PacketPath path = pr.path(s.journey);
         double w = packetW();
@@ -212,11 +247,19 @@ public final class PacketPainter {
         g.setFill(theme.mutedText());
         ink.text(SafeText.line("to " + destination(j)), s.x, y + ts * 1.5, w - 10);
         if (s.phase == Sprite.Phase.DROPPED) {
-            drawDrop(g, s, j, x, y, w, h + band);
+            Marks.cross(g, x + w, y, ts * 0.9, theme.drop());
+            if (noted) {
+                drawDrop(g, pr, s, j, x, y, w, h + band);
+            }
         } else if (s.phase == Sprite.Phase.DELIVERED) {
             Marks.check(g, x + w, y, ts * 0.8, theme.ok());
         }
         g.setGlobalAlpha(1);
+    }
+
+    /** Width of the underlay envelope around a packet. */
+    double envelopeW() {
+        return Math.max(packetW() + ts, theme.smallSize() * 15.5);
     }
 
     double bandH() {
@@ -227,9 +270,9 @@ public final class PacketPainter {
         double e = s.envelope;
         double sm = theme.smallSize();
         double pad = ts * 0.5;
-        double head = sm * 2.7;
+        double head = sm * 2.75;
         double below = pad;
-        double ew = Math.max(w + 2 * pad, sm * 15.5);
+        double ew = envelopeW();
         double eh = head + h + below;
         double cx = s.x;
         double cy = s.y - h / 2 - head + eh / 2;
@@ -250,9 +293,9 @@ public final class PacketPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             g.setFont(small);
-            ink.text(SafeText.line(underlayText(path)), cx, oy + sm * 0.3, sw - 12);
+            ink.text(SafeText.line(underlayText(path)), cx, oy + sm * 0.2, sw - 12);
             ink.text(SafeText.line("VXLAN · GBP " + (j.tag() < 0 ? "none" : j.tag()) + " · UDP " + SilkNames.VXLAN_PORT), cx,
-                    oy + sm * 1.4, sw - 12);
+                    oy + sm * 1.42, sw - 12);
         }
         g.setGlobalAlpha(keep);
     }
@@ -263,16 +306,24 @@ public final class PacketPainter {
         return from + " → " + to;
     }
 
-    private void drawDrop(GraphicsContext g, Sprite s, Journey j, double x, double y, double w, double h) {
-        Marks.cross(g, x + w, y, ts * 0.9, theme.drop());
-        String head = "Dropped at step " + j.dropStage() + (j.dropCell() == null ? "" : " on " + j.dropCell());
-        List<String> lines = Marks.wrap(j.reason() == null ? "no reason recorded" : j.reason(), 34);
+    /**
+     * The followed packet's drop note: in its lane, below it (above it when the picture ends below),
+     * as wide as an envelope so it never reaches the parts' texts.
+     */
+    private void drawDrop(GraphicsContext g, Projector pr, Sprite s, Journey j, double x, double y, double w, double h) {
+        String head = "✗ Dropped at step " + j.dropStage() + (j.dropCell() == null ? "" : " on " + j.dropCell());
+        List<String> heads = Marks.wrap(head, NOTE_CHARS);
+        List<String> lines = Marks.wrap(j.reason() == null ? "no reason recorded" : j.reason(), NOTE_CHARS);
         double sm = theme.smallSize();
-        double bw = sm * 0.62 * 36;
+        double bw = envelopeW();
         double lh = sm * 1.25;
-        double bh = lh * (lines.size() + 1) + sm * 0.9;
-        double bx = Math.max(0, x + w - bw);
+        double bh = lh * (lines.size() + heads.size()) + sm * 0.9;
+        double bx = Math.max(0, Math.min(pr.layout().width() - bw, s.x - bw / 2));
         double by = y + h + ts * 0.6;
+        if (by + bh > pr.layout().height()) {
+            double top = y - (s.envelope > 0 ? sm * 2.75 : 0);
+            by = Math.max(0, top - ts * 0.6 - bh);
+        }
         g.setFill(theme.cellFill());
         g.fillRoundRect(bx, by, bw, bh, 12, 12);
         ink.owner(s.journey, "drop note");
@@ -284,11 +335,13 @@ public final class PacketPainter {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.drop());
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, sm));
-        ink.text(SafeText.line("✗ " + head), bx + 10, by + sm * 0.4, bw - 20);
+        for (int i = 0; i < heads.size(); i++) {
+            ink.text(SafeText.line(heads.get(i)), bx + 10, by + sm * 0.4 + lh * i, bw - 20);
+        }
         g.setFill(theme.text());
         g.setFont(small);
         for (int i = 0; i < lines.size(); i++) {
-            ink.text(SafeText.line(lines.get(i)), bx + 10, by + sm * 0.5 + lh * (i + 1), bw - 20);
+            ink.text(SafeText.line(lines.get(i)), bx + 10, by + sm * 0.5 + lh * (i + heads.size()), bw - 20);
         }
     }
 

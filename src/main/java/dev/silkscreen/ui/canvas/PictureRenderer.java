@@ -94,9 +94,10 @@ public final class PictureRenderer {
                 case CONTAINER -> drawContainer(g, layout, p);
                 case VETH -> drawVeth(g, layout, p);
                 case GATE -> drawGate(g, layout, p, projector, hl);
-                case VTEP -> drawDevice(g, p, SilkNames.VTEP_IFACE,
-                        p.cell().vtepIp() + "/16 · VNI " + SilkNames.VNI + " · gbp");
-                case NIC -> drawDevice(g, p, p.cell().underlayNic(),
+                case VTEP -> drawDevice(g, layout, p, SilkNames.VTEP_IFACE,
+                        p.cell().vtepIp() + "/16 · VNI " + SilkNames.VNI + " · gbp"
+                                + (p.cell().underlayMtu() > 0 ? " · MTU " + (p.cell().underlayMtu() - SilkNames.VXLAN_OVERHEAD) : ""));
+                case NIC -> drawDevice(g, layout, p, p.cell().underlayNic(),
                         p.cell().underlayIp() + " · MTU " + p.cell().underlayMtu());
                 default -> { }
             }
@@ -121,9 +122,7 @@ public final class PictureRenderer {
         dev.silkscreen.model.Journey j = projector.schedule().journey(hl.followed());
         int step = j.verdict() == dev.silkscreen.model.Verdict.DROPPED
                 ? Math.min(hl.step(), dev.silkscreen.ui.playback.Schedule.lastStep(j)) : hl.step();
-        Point a = projector.path(hl.followed()).anchor(step);
-        Part p = projector.layout().partAt(a.x(), a.y());
-        return p == null || p.kind() == PartKind.CELL ? null : p;
+        return projector.path(hl.followed()).place(projector.layout(), step);
     }
 
     private void drawUnderlay(GraphicsContext g, PictureLayout layout, Part active) {
@@ -146,9 +145,9 @@ public final class PictureRenderer {
         Box bus = layout.bus();
         g.setFill(theme.mutedText());
         g.setFont(small);
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        ink.text(SafeText.line("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT), bus.cx(), bus.cy() + 14);
+        ink.text(SafeText.line("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT), bus.x() + 24, bus.cy() + 14);
     }
 
     private void drawCell(GraphicsContext g, PictureLayout layout, Part p) {
@@ -277,15 +276,22 @@ public final class PictureRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
-        ink.text("iptables FORWARD", b.x() + 72, b.y() + 12);
-        g.setFill(theme.mutedText());
-        g.setFont(small);
-        ink.text("out: mark by app · in: policy by mark", b.x() + 72,
-                b.y() + 18 + theme.textSize() * 1.2, b.w() - 90);
-        GateVerdict.draw(ink, theme, projector, hl, p);
+        double room = textRoom(layout, p, b.x() + 72);
+        ink.text("iptables FORWARD", b.x() + 72, b.y() + 12, room);
+        if (!GateVerdict.draw(ink, theme, projector, hl, p, room)) {
+            g.setFill(theme.mutedText());
+            g.setFont(small);
+            ink.text("out: mark by app · in: policy", b.x() + 72, b.y() + 18 + theme.textSize() * 1.2, room);
+        }
     }
 
-    private void drawDevice(GraphicsContext g, Part p, String name, String detail) {
+    /** Room for a part's text from {@code x} to the packets' lane (clear of a packet or an envelope on the rail). */
+    double textRoom(PictureLayout layout, Part p, double x) {
+        double half = p.kind() == PartKind.GATE ? packets.packetW() / 2 : packets.envelopeW() / 2;
+        return layout.rail(p.cell().name()) - half - 10 - x;
+    }
+
+    private void drawDevice(GraphicsContext g, PictureLayout layout, Part p, String name, String detail) {
         Box b = p.box();
         g.setFill(theme.componentFill());
         g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 14, 14);
@@ -296,7 +302,7 @@ public final class PictureRenderer {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
-        double room = b.w() - 2 * PictureLayout.RAIL_INSET - 24;
+        double room = textRoom(layout, p, b.x() + 16);
         ink.text(SafeText.line(name), b.x() + 16, b.y() + 8, room);
         g.setFill(theme.mutedText());
         g.setFont(small);
@@ -304,8 +310,8 @@ public final class PictureRenderer {
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth() * 0.75);
         g.setLineDashes(6, 6);
-        double rail = b.right() - PictureLayout.RAIL_INSET;
-        g.strokeLine(rail - PictureLayout.RAIL_INSET + 6, b.y() + 8, rail - PictureLayout.RAIL_INSET + 6, b.bottom() - 8);
+        double lane = b.x() + 16 + room + 6;
+        g.strokeLine(lane, b.y() + 8, lane, b.bottom() - 8);
         g.setLineDashes();
     }
 
