@@ -19,6 +19,7 @@ final class Ink {
     private final Text measure;
     private int journey = -1;
     private String owner;
+    private boolean muted;
 
     Ink(GraphicsContext g, SceneRecord record) {
         this.g = g;
@@ -40,7 +41,15 @@ final class Ink {
         this.owner = owner;
     }
 
+    /** While muted, texts are neither painted nor recorded (context drawn as shapes only). */
+    void mute(boolean on) {
+        muted = on;
+    }
+
     void text(String s, double x, double y) {
+        if (muted) {
+            return;
+        }
         g.fillText(s, x, y);
         if (record != null) {
             recordText(s, x, y, Double.NaN);
@@ -49,6 +58,9 @@ final class Ink {
 
     /** Text squeezed to {@code maxWidth} (as {@link GraphicsContext#fillText(String, double, double, double)}). */
     void text(String s, double x, double y, double maxWidth) {
+        if (muted) {
+            return;
+        }
         g.fillText(s, x, y, maxWidth);
         if (record != null) {
             recordText(s, x, y, maxWidth);
@@ -61,7 +73,9 @@ final class Ink {
             return;
         }
         double[] r = toScreen(x, y, w, h);
-        record.add(new SceneRecord.Item(kind, null, 0, r[0], r[1], r[2], r[3], journey, owner));
+        if (visible(r)) {
+            record.add(new SceneRecord.Item(kind, null, 0, r[0], r[1], r[2], r[3], journey, owner));
+        }
     }
 
     private void recordText(String s, double x, double y, double maxWidth) {
@@ -86,8 +100,18 @@ final class Ink {
         };
         double[] r = toScreen(left, top, w, h);
         double scale = g.getTransform().getMxx();
+        if (!visible(r)) {
+            return;
+        }
         record.add(new SceneRecord.Item(SceneRecord.Kind.TEXT, s, font.getSize() * scale, r[0], r[1], r[2], r[3],
                 journey, owner));
+    }
+
+    /** Whether a screen box shows at least partly on the canvas. */
+    private boolean visible(double[] r) {
+        double cw = g.getCanvas().getWidth();
+        double ch = g.getCanvas().getHeight();
+        return r[0] + r[2] > 0 && r[1] + r[3] > 0 && r[0] < cw && r[1] < ch;
     }
 
     private double[] toScreen(double x, double y, double w, double h) {

@@ -84,7 +84,7 @@ public final class PacketPainter {
                 Sprite s = pr.sprite(i);
                 boolean special = s.journey == hl.followed() || s.journey == hl.selectedJourney();
                 if (pass == 0 && !crowded && !special) {
-                    if (followed != null && near(s, followed)) {
+                    if (followed != null && near(s, followed, pr)) {
                         // at the followed packet's place: a chip beside it, never over its label
                         Journey j = pr.schedule().journey(s.journey);
                         ink.owner(s.journey, "chip");
@@ -102,11 +102,47 @@ public final class PacketPainter {
 
     private final Sprite parkedSprite = new Sprite();
 
-    /** Whether a packet drawn full size at {@code s} would touch the followed one's box (its envelope included). */
-    private boolean near(Sprite s, Sprite f) {
+    /** Whether a packet drawn full size at {@code s} would touch the followed one's box (envelope, drop note included). */
+    private boolean near(Sprite s, Sprite f, Projector pr) {
         double w = Math.max(packetW(), f.envelope > 0 || s.envelope > 0 ? envelopeW() : 0);
         double h = packetH() + bandH() + (f.envelope > 0 || s.envelope > 0 ? theme.smallSize() * 2.75 + ts : 0);
-        return Math.abs(s.x - f.x) < w + 4 && Math.abs(s.y - f.y) < h + 4;
+        if (Math.abs(s.x - f.x) < w + 4 && Math.abs(s.y - f.y) < h + 4) {
+            return true;
+        }
+        if (f.phase == Sprite.Phase.DROPPED) {
+            double[] note = noteBox(pr, f, pr.schedule().journey(f.journey));
+            double sw = s.envelope > 0 ? envelopeW() : packetW();
+            double top = s.y - packetH() / 2 - (s.envelope > 0 ? theme.smallSize() * 2.75 : 0);
+            double bottom = s.y + packetH() / 2 + bandH() + (s.envelope > 0 ? ts * 0.5 : 0);
+            return s.x + sw / 2 > note[0] && s.x - sw / 2 < note[0] + note[2] && bottom > note[1] && top < note[1] + note[3];
+        }
+        return false;
+    }
+
+    /** Where the drop note of a dropped packet goes: x, y, w, h in world units. */
+    private double[] noteBox(Projector pr, Sprite s, Journey j) {
+        double sm = theme.smallSize();
+        int lines = Marks.wrap(dropHead(j), NOTE_CHARS).size() + Marks.wrap(dropReason(j), NOTE_CHARS).size();
+        double bw = envelopeW();
+        double bh = sm * 1.25 * lines + sm * 0.9;
+        double h = packetH() + bandH();
+        double y = s.y - packetH() / 2;
+        double bx = Math.max(0, Math.min(pr.layout().width() - bw, s.x - bw / 2));
+        double by = y + h + ts * 0.6;
+        if (by + bh > pr.layout().height()) {
+            double top = y - (s.envelope > 0 ? sm * 2.75 : 0);
+            // above, but below the cells' headers
+            by = Math.max(PictureLayout.CONTAINER_TOP - 20, top - ts * 0.6 - bh);
+        }
+        return new double[] {bx, by, bw, bh};
+    }
+
+    private static String dropHead(Journey j) {
+        return "✗ Dropped at step " + j.dropStage() + (j.dropCell() == null ? "" : " on " + j.dropCell());
+    }
+
+    private static String dropReason(Journey j) {
+        return j.reason() == null ? "no reason recorded" : j.reason();
     }
 
     /** Where a chip for {@code s} sits: above the followed packet's box, clear of its label and envelope. */
@@ -311,19 +347,15 @@ public final class PacketPainter {
      * as wide as an envelope so it never reaches the parts' texts.
      */
     private void drawDrop(GraphicsContext g, Projector pr, Sprite s, Journey j, double x, double y, double w, double h) {
-        String head = "✗ Dropped at step " + j.dropStage() + (j.dropCell() == null ? "" : " on " + j.dropCell());
-        List<String> heads = Marks.wrap(head, NOTE_CHARS);
-        List<String> lines = Marks.wrap(j.reason() == null ? "no reason recorded" : j.reason(), NOTE_CHARS);
+        List<String> heads = Marks.wrap(dropHead(j), NOTE_CHARS);
+        List<String> lines = Marks.wrap(dropReason(j), NOTE_CHARS);
         double sm = theme.smallSize();
-        double bw = envelopeW();
         double lh = sm * 1.25;
-        double bh = lh * (lines.size() + heads.size()) + sm * 0.9;
-        double bx = Math.max(0, Math.min(pr.layout().width() - bw, s.x - bw / 2));
-        double by = y + h + ts * 0.6;
-        if (by + bh > pr.layout().height()) {
-            double top = y - (s.envelope > 0 ? sm * 2.75 : 0);
-            by = Math.max(0, top - ts * 0.6 - bh);
-        }
+        double[] box = noteBox(pr, s, j);
+        double bx = box[0];
+        double by = box[1];
+        double bw = box[2];
+        double bh = box[3];
         g.setFill(theme.cellFill());
         g.fillRoundRect(bx, by, bw, bh, 12, 12);
         ink.owner(s.journey, "drop note");

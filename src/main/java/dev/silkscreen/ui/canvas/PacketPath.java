@@ -261,9 +261,6 @@ public final class PacketPath {
         Point containerPoint(PictureLayout layout, Point outside) {
             if (instance != null && layout.container(instance.ip()) != null) {
                 Box c = layout.container(instance.ip());
-                if (layout.compact(c)) {
-                    return new Point(c.cx(), c.cy());
-                }
                 return new Point(layout.rail(cell.name()), c.cy());
             }
             return gatePoint(layout, outside);
@@ -273,9 +270,6 @@ public final class PacketPath {
         Point vethPoint(PictureLayout layout, Point outside) {
             if (instance != null && layout.veth(instance.ip()) != null) {
                 Box v = layout.veth(instance.ip());
-                if (layout.compact(layout.container(instance.ip()))) {
-                    return v.center();
-                }
                 return new Point(layout.rail(cell.name()), v.cy());
             }
             return gatePoint(layout, outside);

@@ -32,7 +32,7 @@ public final class PictureLayout {
     static final double CONTAINER_WIDTH = 280;
     /** Up to this many containers per cell are drawn full size; more go in a grid of small ones. */
     static final int MAX_FULL_CONTAINERS = 4;
-    static final int COMPACT_PER_ROW = 6;
+    static final int COMPACT_PER_ROW = 3;
     static final double CELL_TOP = 16;
     static final double CONTAINER_TOP = 96;
     static final double CONTAINER_HEIGHT = 140;
@@ -82,7 +82,8 @@ public final class PictureLayout {
             }
             double top = row * WORLD_HEIGHT;
             List<Instance> here = foundation.instances().stream().filter(in -> in.cell().equals(cell.name())).toList();
-            double w = Math.max(MIN_CELL_WIDTH, Math.min(here.size(), MAX_FULL_CONTAINERS) * CONTAINER_SLOT + 40 + LANE);
+            double w = here.size() > MAX_FULL_CONTAINERS ? MIN_CELL_WIDTH
+                    : Math.max(MIN_CELL_WIDTH, here.size() * CONTAINER_SLOT + 40 + LANE);
             Box cellBox = new Box(x, top + CELL_TOP, w, CELL_BOTTOM - CELL_TOP);
             cellBoxes.put(cell.name(), cellBox);
             parts.add(new Part(PartKind.CELL, cellBox, cell, null));
@@ -151,7 +152,7 @@ public final class PictureLayout {
         double band = VETH_TOP + VETH_HEIGHT - CONTAINER_TOP;
         double slot = band / rows;
         double cg = 10;
-        double cw = (inner - cg * (perRow - 1)) / perRow;
+        double cw = (inner - LANE - cg * (perRow - 1)) / perRow;
         for (int i = 0; i < here.size(); i++) {
             double x = cellBox.x() + 30 + (i % perRow) * (cw + cg);
             double y = top + CONTAINER_TOP + (i / perRow) * slot;
@@ -165,6 +166,39 @@ public final class PictureLayout {
         parts.add(new Part(PartKind.CONTAINER, container, cell, inst));
         veths.put(inst.ip(), veth);
         parts.add(new Part(PartKind.VETH, veth, cell, inst));
+    }
+
+    /** Cells in the widest row. */
+    public int columns() {
+        return columns(foundation.cells().size());
+    }
+
+    /**
+     * The follow view around {@code cell}: it and one neighbour in its row (toward {@code toward}
+     * when that is in the same row), the row's full height; null when the cell is unknown.
+     */
+    public Box focus(String cell, String toward) {
+        List<String> names = new ArrayList<>(cellBoxes.keySet());
+        int i = names.indexOf(cell);
+        if (i < 0) {
+            return null;
+        }
+        int cols = columns();
+        int row = i / cols;
+        int first = row * cols;
+        int last = Math.min(names.size(), first + cols) - 1;
+        int t = toward == null ? -1 : names.indexOf(toward);
+        int other;
+        if (t >= first && t <= last && t != i) {
+            other = t > i ? i + 1 : i - 1;
+        } else {
+            other = i < last ? i + 1 : i - 1;
+        }
+        Box a = cellBoxes.get(names.get(i));
+        Box b = other >= first && other <= last ? cellBoxes.get(names.get(other)) : a;
+        double left = Math.min(a.x(), b.x()) - CELL_GAP / 2;
+        double right = Math.max(a.right(), b.right()) + CELL_GAP / 2;
+        return new Box(left, row * WORLD_HEIGHT, right - left, WORLD_HEIGHT);
     }
 
     /** Whether containers on this foundation's cells are drawn small (many per cell). */

@@ -82,13 +82,15 @@ public final class PictureRenderer {
         g.setTransform(vp.scale(), 0, 0, vp.scale(), vp.offsetX(), vp.offsetY());
         Part active = activePart(projector, hl);
         ink.owner(-1, "underlay");
-        drawUnderlay(g, layout, active);
+        drawUnderlay(g, layout, active, vp);
         for (Part p : layout.parts()) {
             ink.owner(-1, p.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + (p.cell() != null ? ":" + p.cell().name() : "") + (p.instance() != null ? ":" + p.instance().ip() : ""));
             if (p.kind() != PartKind.UNDERLAY) {
                 ink.shape(SceneRecord.Kind.COMPONENT, p.box().x(), p.box().y(), p.box().w(), p.box().h());
             }
+            // a follow view's context: cells not wholly in view are drawn without their texts
+            ink.mute(vp.focused() && p.cell() != null && !vp.shows(layout.cellBox(p.cell().name())));
             switch (p.kind()) {
                 case CELL -> drawCell(g, layout, p);
                 case CONTAINER -> drawContainer(g, layout, p);
@@ -102,6 +104,7 @@ public final class PictureRenderer {
                 default -> { }
             }
         }
+        ink.mute(false);
         for (Part p : layout.parts()) {
             if (p.kind() != PartKind.CELL && p.kind() != PartKind.UNDERLAY && p == active) {
                 outline(g, p.box(), ACCENT, theme.lineWidth() * 2.2, false);
@@ -125,7 +128,7 @@ public final class PictureRenderer {
         return projector.path(hl.followed()).place(projector.layout(), step);
     }
 
-    private void drawUnderlay(GraphicsContext g, PictureLayout layout, Part active) {
+    private void drawUnderlay(GraphicsContext g, PictureLayout layout, Part active, Viewport vp) {
         boolean on = active != null && active.kind() == PartKind.UNDERLAY;
         g.setStroke(on ? ACCENT : theme.line());
         g.setLineWidth(theme.lineWidth() * (on ? 3 : 2));
@@ -147,7 +150,8 @@ public final class PictureRenderer {
         g.setFont(small);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        ink.text(SafeText.line("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT), bus.x() + 24, bus.cy() + 14);
+        double left = vp.focused() ? Math.max(bus.x(), vp.toWorldX(0)) : bus.x();
+        ink.text(SafeText.line("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT), left + 24, bus.cy() + 14);
     }
 
     private void drawCell(GraphicsContext g, PictureLayout layout, Part p) {
