@@ -138,11 +138,11 @@ public final class PacketPainter {
     }
 
     private static String dropHead(Journey j) {
-        return "✗ Dropped at step " + j.dropStage() + (j.dropCell() == null ? "" : " on " + j.dropCell());
+        return Story.head(j);
     }
 
-    private static String dropReason(Journey j) {
-        return j.reason() == null ? "no reason recorded" : j.reason();
+    private String dropReason(Journey j) {
+        return Story.why(j, foundation);
     }
 
     /** Where a chip for {@code s} sits: above the followed packet's box, clear of its label and envelope. */

@@ -92,7 +92,7 @@ public final class PictureRenderer {
             // a follow view's context: cells not wholly in view are drawn without their texts
             ink.mute(vp.focused() && p.cell() != null && !vp.shows(layout.cellBox(p.cell().name())));
             switch (p.kind()) {
-                case CELL -> drawCell(g, layout, p);
+                case CELL -> drawCell(g, layout, p, unreachable(projector, hl));
                 case CONTAINER -> drawContainer(g, layout, p);
                 case VETH -> drawVeth(g, layout, p);
                 case GATE -> drawGate(g, layout, p, projector, hl);
@@ -151,25 +151,49 @@ public final class PictureRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         double left = vp.focused() ? Math.max(bus.x(), vp.toWorldX(0)) : bus.x();
-        ink.text(SafeText.line("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT), left + 24, bus.cy() + 14);
+        // under the first cell, left of its lane (where packets and their notes go)
+        Cell first = layout.foundation().cells().isEmpty() ? null : layout.foundation().cells().get(0);
+        double room = first == null ? bus.w() : layout.rail(first.name()) - packets.envelopeW() / 2 - 10 - (left + 24);
+        if (vp.focused()) {
+            room = Math.max(room, theme.smallSize() * 14);
+        }
+        ink.text(SafeText.line("underlay · VXLAN over UDP " + SilkNames.VXLAN_PORT), left + 24, bus.cy() + 14, room);
     }
 
-    private void drawCell(GraphicsContext g, PictureLayout layout, Part p) {
+    /** The cell the followed packet never reached over the underlay (lost at step 7), once it is lost; else null. */
+    static String unreachable(Projector projector, Highlight hl) {
+        if (hl.followed() < 0 || hl.followed() >= projector.schedule().size() || hl.step() < 7) {
+            return null;
+        }
+        dev.silkscreen.model.Journey j = projector.schedule().journey(hl.followed());
+        if (j.verdict() != dev.silkscreen.model.Verdict.DROPPED || j.dropStage() != 7) {
+            return null;
+        }
+        return projector.path(hl.followed()).dstCell();
+    }
+
+    private void drawCell(GraphicsContext g, PictureLayout layout, Part p, String unreachable) {
         Box b = p.box();
+        boolean cut = p.cell().name().equals(unreachable);
         g.setFill(theme.cellFill());
         g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 28, 28);
-        g.setStroke(theme.line());
-        g.setLineWidth(theme.lineWidth() * 1.5);
+        g.setStroke(cut ? theme.drop() : theme.line());
+        g.setLineWidth(theme.lineWidth() * (cut ? 2.2 : 1.5));
+        if (cut) {
+            g.setLineDashes(18, 10);
+        }
         g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 28, 28);
+        g.setLineDashes();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(title);
         ink.text(SafeText.line(p.cell().name()), b.x() + 24, b.y() + 16);
-        g.setFill(theme.mutedText());
-        g.setFont(small);
+        g.setFill(cut ? theme.drop() : theme.mutedText());
+        g.setFont(cut ? Font.font("DejaVu Sans", FontWeight.BOLD, theme.smallSize()) : small);
         g.setTextAlign(TextAlignment.RIGHT);
-        ink.text(SafeText.line("Diego cell · overlay " + p.cell().subnet()), b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
+        ink.text(SafeText.line(cut ? "✗ unreachable: nothing arrived" : "Diego cell · overlay " + p.cell().subnet()),
+                b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
         // host plumbing: veth → gate → vtep → NIC
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth());

@@ -47,9 +47,16 @@ final class SceneRules {
         return broken;
     }
 
-    /** A packet's own texts lie on it, its envelope's on the envelope, its drop note's on the note. */
+    /**
+     * A packet's own texts lie on it and on its envelope, its envelope's on the envelope, its drop
+     * note's on the note; a note or an envelope header on its own packet is still a covered text.
+     */
     private static boolean sameThing(Item text, Item shape) {
-        return text.journey() >= 0 && text.journey() == shape.journey();
+        if (text.journey() < 0 || text.journey() != shape.journey()) {
+            return false;
+        }
+        return java.util.Objects.equals(text.owner(), shape.owner())
+                || ("packet".equals(text.owner()) && shape.kind() == Kind.ENVELOPE);
     }
 
     static boolean anyText(SceneDescription d, String part) {
