@@ -199,7 +199,7 @@ public final class PlaybackModel {
         int f = followed.get();
         if (f >= 0 && f < schedule().size()) {
             double verdict = schedule().start(f) + plan().last() - 1 + REST;
-            if (position.get() < verdict - 1e-9 && next >= verdict) {
+            if (position.get() < verdict - 1e-6 && next >= verdict - 1e-6) {
                 // the followed packet reached its verdict: hold there
                 position.set(verdict);
                 playing.set(false);
