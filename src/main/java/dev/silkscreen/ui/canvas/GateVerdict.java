@@ -46,7 +46,7 @@ final class GateVerdict {
             if (j.verdict() == Verdict.DROPPED && j.dropStage() == 10) {
                 Marks.cross(g, b.x() + 36, b.cy(), r * 1.4, theme.drop());
                 g.setFill(theme.drop());
-                ink.text(SafeText.line("REJECT: no policy for " + markText(j)), x, y, room);
+                ink.text(SafeText.line("REJECT: mark " + markText(j) + " not admitted"), x, y, room);
             } else {
                 Marks.check(g, b.x() + 36, b.cy(), r * 1.4, theme.ok());
                 g.setFill(theme.ok().darker());
