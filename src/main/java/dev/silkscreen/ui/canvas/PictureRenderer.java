@@ -96,9 +96,9 @@ public final class PictureRenderer {
                 case CONTAINER -> drawContainer(g, layout, p);
                 case VETH -> drawVeth(g, layout, p);
                 case GATE -> drawGate(g, layout, p, projector, hl);
-                case VTEP -> drawDevice(g, layout, p, SilkNames.VTEP_IFACE,
-                        p.cell().vtepIp() + "/16 · VNI " + SilkNames.VNI + " · gbp"
-                                + (p.cell().underlayMtu() > 0 ? " · MTU " + (p.cell().underlayMtu() - SilkNames.VXLAN_OVERHEAD) : ""));
+                case VTEP -> drawDevice(g, layout, p, SilkNames.VTEP_IFACE
+                                + (p.cell().underlayMtu() > 0 ? " · MTU " + p.cell().overlayMtu() : ""),
+                        p.cell().vtepIp() + "/16 · VNI " + SilkNames.VNI + " · gbp");
                 case NIC -> drawDevice(g, layout, p, p.cell().underlayNic(),
                         p.cell().underlayIp() + " · MTU " + p.cell().underlayMtu());
                 default -> { }
@@ -107,7 +107,12 @@ public final class PictureRenderer {
         ink.mute(false);
         for (Part p : layout.parts()) {
             if (p.kind() != PartKind.CELL && p.kind() != PartKind.UNDERLAY && p == active) {
-                outline(g, p.box(), ACCENT, theme.lineWidth() * 2.2, false);
+                Box b = p.box();
+                if (p.kind() == PartKind.CONTAINER && !layout.compact(b)) {
+                    // around the container and its eth0 end, never across the eth0 label
+                    b = new Box(b.x(), b.y(), b.w(), b.h() + theme.textSize() * 0.75 + 2);
+                }
+                outline(g, b, ACCENT, theme.lineWidth() * 2.2, false);
             }
             if (hl.selectedPart() != null && p.equals(hl.selectedPart())) {
                 outline(g, p.box(), Palette.REDDISH_PURPLE, theme.lineWidth() * 1.6, true);

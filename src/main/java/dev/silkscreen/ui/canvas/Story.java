@@ -41,6 +41,16 @@ public final class Story {
                         + "'s lease) via silk-vtep";
             }
         }
+        if (j.reason() != null && j.reason().startsWith("too big") && j.dropCell() != null && f != null) {
+            var cell = f.cell(j.dropCell());
+            if (cell.isPresent()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("UDP (\\d+) bytes").matcher(
+                        j.summary() == null ? "" : j.summary());
+                String size = m.find() ? "the " + (Integer.parseInt(m.group(1)) + 28) + "-byte datagram" : "the datagram";
+                return size + " is bigger than silk-vtep's MTU " + cell.get().overlayMtu()
+                        + " and may not be fragmented: ICMP fragmentation needed goes back";
+            }
+        }
         if (j.dropStage() == 7 && j.flow() != null && f != null) {
             String dst = f.instanceByIp(j.flow().dst()).map(i -> i.cell()).orElse(null);
             if (dst != null) {

@@ -80,7 +80,7 @@ public final class CaptionBar extends VBox {
         } else if (plan.skipWhy() != null) {
             extra = "steps " + StepPlan.FIRST_SKIPPED + "–" + StepPlan.LAST_SKIPPED + " skipped: " + plan.skipWhy();
         } else if (plan.last() < 11 && j != null) {
-            extra = "steps " + (plan.last() + 1) + "–11 not reached";
+            extra = (plan.last() == 10 ? "step 11" : "steps " + (plan.last() + 1) + "–11") + " not reached";
         }
         note.setText(extra);
         setAccessibleText("Step " + s + " of 11: " + sentence + (extra.isEmpty() ? "" : ". " + extra));

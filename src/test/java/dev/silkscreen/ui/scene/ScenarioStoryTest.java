@@ -85,7 +85,8 @@ class ScenarioStoryTest {
     void mtuDrawsTheVtepMtuAndTheDatagramAndTheIcmpErrorOnlyAfterTheDrop() throws Exception {
         List<SceneDescription> steps = walk("mtu", 0);
         SceneDescription drop = steps.get(3);
-        assertThat(allText(drop)).contains("MTU 1450").contains("UDP 1472 bytes");
+        assertThat(allText(drop)).contains("silk-vtep · MTU 1450").contains("UDP 1472 bytes")
+                .contains("the 1500-byte datagram is bigger than silk-vtep's MTU 1450");
         for (SceneDescription d : steps.subList(0, 4)) {
             assertThat(d.items()).noneMatch(i -> i.journey() == 1);
         }
