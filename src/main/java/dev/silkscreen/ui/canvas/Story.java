@@ -51,6 +51,16 @@ public final class Story {
                         + " and may not be fragmented: ICMP fragmentation needed goes back";
             }
         }
+        if (j.reason() != null && j.reason().startsWith("delivered to the wrong cell") && j.dropCell() != null
+                && j.flow() != null && f != null) {
+            var wrong = f.cell(j.dropCell());
+            var right = f.instanceByIp(j.flow().dst()).flatMap(i -> f.cell(i.cell()));
+            if (wrong.isPresent() && right.isPresent() && !wrong.get().equals(right.get())) {
+                return "the FDB sent it to " + wrong.get().underlayIp() + ", which is " + wrong.get().name() + "; "
+                        + (j.dstApp() == null ? j.flow().dst() : j.dstApp()) + " is on " + right.get().name()
+                        + " (" + right.get().underlayIp() + "): a stale FDB entry";
+            }
+        }
         if (j.dropStage() == 7 && j.flow() != null && f != null) {
             String dst = f.instanceByIp(j.flow().dst()).map(i -> i.cell()).orElse(null);
             if (dst != null) {

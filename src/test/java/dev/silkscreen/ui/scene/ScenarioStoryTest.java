@@ -110,6 +110,7 @@ class ScenarioStoryTest {
         Item cell3 = d.of(Kind.COMPONENT).stream().filter(c -> "cell:cell3".equals(c.owner())).findFirst().orElseThrow();
         assertThat(packet.x()).isBetween(cell3.x(), cell3.right());
         assertThat(packet.y()).isBetween(cell3.y(), cell3.bottom());
+        assertThat(allText(d)).contains("the FDB sent it to 10.0.16.12, which is cell3; AppA is on cell2 (10.0.16.14)");
     }
 
     @Test
