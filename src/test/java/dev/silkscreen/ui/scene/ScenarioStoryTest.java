@@ -23,7 +23,8 @@ class ScenarioStoryTest {
 
     @BeforeAll
     static void toolkit() throws Exception {
-        Snapshot.startHeadless(1920, 1080);
+        // the toolkit as the TestFX tests in this JVM expect it (they share it), no window shown
+        org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     /** Steps 1-11 of journey {@code journey} of {@code scenario}. */

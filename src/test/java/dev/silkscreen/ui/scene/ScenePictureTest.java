@@ -32,7 +32,8 @@ class ScenePictureTest {
         for (String s : SOURCE.scenarios()) {
             RUNS.put(s, SOURCE.scenario(s));
         }
-        Snapshot.startHeadless(1920, 1080);
+        // the toolkit as the TestFX tests in this JVM expect it (they share it), no window shown
+        org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     /** Describes {@code scenario} at each step 1-11. */
