@@ -17,6 +17,10 @@ shot --scenario no-policy --step 10 --out "$out/no-policy-step-10-drop.png"
 shot --scenario seed --step 5 --theme classroom --out "$out/classroom-step-5.png"
 shot --scenario no-policy --step 10 --theme classroom --out "$out/classroom-no-policy-step-10.png"
 shot --scenario no-policy --step 10 --theme dark --out "$out/dark-no-policy-step-10.png"
+shot --scenario wrong-port --step 10 --theme classroom --out "$out/classroom-wrong-port-step-10.png"
+shot --scenario same-cell --step 3 --theme classroom --out "$out/classroom-same-cell-step-3.png"
+shot --scenario cell-down --step 7 --theme classroom --out "$out/classroom-cell-down-step-7.png"
+shot --scenario stale-fdb --step 9 --theme classroom --out "$out/classroom-stale-fdb-step-9.png"
 
 caps=$(mktemp -d)
 trap 'rm -rf "$caps"' EXIT

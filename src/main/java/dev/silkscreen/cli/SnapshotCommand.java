@@ -31,8 +31,13 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--step", defaultValue = "1", description = "Step of the followed packet, 1-11 (default: ${DEFAULT-VALUE}).")
     int step;
 
-    @Option(names = "--out", required = true, description = "PNG file to write.")
+    @Option(names = "--out", description = "PNG file to write.")
     Path out;
+
+    @Option(names = "--describe", paramLabel = "FILE.json",
+            description = "Write the scene as drawn: every text (string, font size, bounds), packet, envelope, chip and"
+                    + " component box, the caption, each step's state and the followed journey.")
+    Path describe;
 
     @Option(names = "--size", defaultValue = "1920x1080", description = "WIDTHxHEIGHT in pixels (default: ${DEFAULT-VALUE}).")
     String size;
@@ -63,7 +68,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             int w = Integer.parseInt(size.substring(0, x).trim());
             int h = Integer.parseInt(size.substring(x + 1).trim());
-            request = new SnapshotRequest(scenario, captures, step, out, w, h, Theme.of(theme), inspect, journey, select);
+            request = new SnapshotRequest(scenario, captures, step, out, w, h, Theme.of(theme), inspect, journey, select, describe);
         } catch (NumberFormatException e) {
             throw new UserException("--size must read WIDTHxHEIGHT, e.g. 1920x1080");
         } catch (IllegalArgumentException e) {
@@ -71,12 +76,13 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         try {
             String title = Snapshot.render(request, new PipelineSource());
-            spec.commandLine().getOut().println("wrote " + out + " (" + title + ", step " + step + ")");
+            String what = out == null ? describe.toString() : describe == null ? out.toString() : out + " and " + describe;
+            spec.commandLine().getOut().println("wrote " + what + " (" + title + ", step " + step + ")");
             return ExitCodes.OK;
         } catch (SourceException e) {
             throw new UserException(e.getMessage());
         } catch (IOException e) {
-            throw new UserException("cannot write " + out + ": " + IoReasons.of(e), ExitCodes.SOFTWARE, e);
+ throw new UserException("cannot write " + (out == null ? describe : out) + ": " + IoReasons.of(e), ExitCodes.SOFTWARE, e);
         }
     }
 }

@@ -81,6 +81,7 @@ public final class MainView extends BorderPane {
     }
 
     private void describeFollowed() {
+        caption.foundation(model.run() == null ? null : model.run().foundation());
         stepModel.describe(model.run() == null ? null : model.run().foundation(), model.playback().followedJourney());
         stepModel.stepProperty().unbind();
         stepModel.stepProperty().set(0);

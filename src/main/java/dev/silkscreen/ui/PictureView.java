@@ -39,6 +39,8 @@ public final class PictureView extends Region {
     private double dragX;
     private double dragY;
     private boolean dragged;
+    /** True once the person zoomed or panned: the follow view leaves the camera alone. */
+    private boolean userView;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -94,6 +96,17 @@ public final class PictureView extends Region {
 
     /** Draws the current state now (used by the pulse, by snapshots and by tests). */
     public void redraw() {
+        redraw(null);
+    }
+
+    /** Draws the current state now and returns what was drawn, in the canvas's pixels. */
+    public dev.silkscreen.ui.canvas.SceneRecord describe() {
+        dev.silkscreen.ui.canvas.SceneRecord record = new dev.silkscreen.ui.canvas.SceneRecord();
+        redraw(record);
+        return record;
+    }
+
+    private void redraw(dev.silkscreen.ui.canvas.SceneRecord record) {
         dirty = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -108,10 +121,35 @@ public final class PictureView extends Region {
         }
         viewport.setCanvas(w, h);
         PlaybackModel pb = model.playback();
+        followView(pb);
         projector.project(pb.position());
         Highlight hl = new Highlight(pb.followedProperty().get(), pb.currentStep(), model.selectedPartProperty().get(),
                 model.selectedJourneyProperty().get());
-        renderer.draw(canvas.getGraphicsContext2D(), w, h, viewport, projector, hl);
+        renderer.draw(canvas.getGraphicsContext2D(), w, h, viewport, projector, hl, record);
+    }
+
+    /**
+     * With more than two cells in a row the whole picture is too small to read: the camera shows the
+     * cell where the followed packet is (its source cell up to step 7, then where it arrives) and a
+     * neighbour, at readable size; the other cells are context off to the sides.
+     */
+    private void followView(PlaybackModel pb) {
+        PictureLayout layout = projector.layout();
+        int f = pb.followedProperty().get();
+        if (userView || layout.columns() <= 2 || f < 0 || f >= projector.schedule().size()) {
+            return;
+        }
+        var path = projector.path(f);
+        boolean there = path.crossesCells() && pb.currentStep() >= 8;
+        String cell = there ? path.dstCell() : path.srcCell();
+        String other = there ? path.srcCell() : path.dstCell();
+        var box = layout.focus(cell, other);
+        if (box == null) {
+            box = layout.focus(other, cell);
+        }
+        if (box != null) {
+            viewport.fitTo(box.x(), box.y(), box.w(), box.h());
+        }
     }
 
     public Viewport viewport() {
@@ -129,11 +167,13 @@ public final class PictureView extends Region {
 
     /** Zoom in (factor &gt; 1) or out about the canvas centre. */
     public void zoom(double factor) {
+        userView = true;
         viewport.zoomAt(factor, canvas.getWidth() / 2, canvas.getHeight() / 2);
         dirty = true;
     }
 
     public void resetView() {
+        userView = false;
         viewport.reset();
         dirty = true;
     }
@@ -160,6 +200,7 @@ public final class PictureView extends Region {
             canvas.requestFocus();
         });
         canvas.setOnMouseDragged(e -> {
+            userView = true;
             viewport.pan(e.getX() - dragX, e.getY() - dragY);
             dragged |= Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 2;
             dragX = e.getX();
@@ -177,6 +218,7 @@ public final class PictureView extends Region {
             clickAt(e.getX(), e.getY());
         });
         canvas.setOnScroll(e -> {
+            userView = true;
             double f = e.getDeltaY() > 0 ? 1.15 : 1 / 1.15;
             viewport.zoomAt(f, e.getX(), e.getY());
             dirty = true;

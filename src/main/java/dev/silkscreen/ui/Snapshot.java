@@ -36,18 +36,42 @@ public final class Snapshot {
         startHeadless(request.width(), request.height());
         WritableImage image;
         try {
-            image = onFx(() -> draw(request, run));
+            image = onFx(() -> draw(request, run, request.scenario()));
         } catch (IOException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {
                 throw new SourceException(bad.getMessage(), bad);
             }
             throw e;
         }
-        PngWriter.write(image, request.out());
+        if (request.out() != null) {
+            PngWriter.write(image, request.out());
+        }
         return run.title();
     }
 
-    private static WritableImage draw(SnapshotRequest r, Run run) {
+    private static WritableImage draw(SnapshotRequest r, Run run, String name) throws IOException {
+        Prepared p = prepare(r, run);
+        WritableImage image = r.out() == null ? null : p.scene.snapshot(null);
+        if (r.describe() != null) {
+            SceneDescriber.describe(p.view, p.model, r.captures().isEmpty() ? name : run.title(), r.width(), r.height())
+                    .write(r.describe());
+        }
+        p.view.picture().stop();
+        return image;
+    }
+
+    /** A laid-out main view showing a run, with no window. */
+    public record Prepared(MainModel model, MainView view, Scene scene) {
+        /** Shows the followed packet at {@code step} and lays the view out again. */
+        public void step(int step) {
+            model.playback().jumpTo(step);
+            view.applyCss();
+            view.layout();
+        }
+    }
+
+    /** Builds the view of {@code run} as {@code r} asks, laid out at its size (FX thread). */
+    public static Prepared prepare(SnapshotRequest r, Run run) {
         MainModel model = new MainModel(Lesson.builtIn());
         model.themeProperty().set(r.theme());
         MainView view = new MainView(model, new NoActions());
@@ -70,9 +94,7 @@ public final class Snapshot {
         view.applyCss();
         view.layout();
         view.picture().redraw();
-        WritableImage image = scene.snapshot(null);
-        view.picture().stop();
-        return image;
+        return new Prepared(model, view, scene);
     }
 
     private static dev.silkscreen.ui.canvas.Part part(MainModel model, String select) {
@@ -84,7 +106,7 @@ public final class Snapshot {
     }
 
     /** Starts the toolkit on Monocle's headless platform, unless it is already running. */
-    static void startHeadless(int width, int height) throws IOException {
+    public static void startHeadless(int width, int height) throws IOException {
         if (System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -110,7 +132,7 @@ public final class Snapshot {
         }
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws IOException {
+    public static <T> T onFx(java.util.concurrent.Callable<T> work) throws IOException {
         FutureTask<T> task = new FutureTask<>(work);
         Platform.runLater(task);
         try {

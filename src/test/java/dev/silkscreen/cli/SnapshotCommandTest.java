@@ -33,6 +33,41 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void describeWritesTheSceneAsDrawn() throws Exception {
+        Path json = dir.resolve("no-policy-10.json");
+        StringWriter err = new StringWriter();
+        int code = run(new StringWriter(), err, "snapshot", "--scenario", "no-policy", "--step", "10", "--theme", "classroom",
+                "--describe", json.toString());
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(tree.get("step").asInt()).isEqualTo(10);
+        assertThat(tree.get("caption").asText()).startsWith("10 ");
+        assertThat(tree.get("steps").get(9).get("state").asText()).isEqualTo("current");
+        assertThat(tree.get("steps").get(10).get("state").asText()).isEqualTo("not-reached");
+        assertThat(tree.get("followed").get("verdict").asText()).isEqualTo("dropped");
+        assertThat(tree.get("followed").get("stepDrawn").asInt()).isEqualTo(10);
+        boolean packet = false;
+        boolean gateText = false;
+        for (var item : tree.get("items")) {
+            packet |= item.get("kind").asText().equals("packet");
+            if (item.get("kind").asText().equals("text") && item.get("text").asText().startsWith("REJECT")) {
+                gateText = true;
+                assertThat(item.get("fontPx").asDouble()).isGreaterThanOrEqualTo(23.5);
+                assertThat(item.get("bounds")).hasSize(4);
+            }
+        }
+        assertThat(packet).isTrue();
+        assertThat(gateText).isTrue();
+    }
+
+    @Test
+    void withNeitherOutNorDescribeItSaysWhatToGive() {
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "snapshot", "--scenario", "seed")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("give --out FILE.png, --describe FILE.json or both");
+    }
+
+    @Test
     void anUnknownScenarioIsAOneLineUsageError() {
         StringWriter err = new StringWriter();
         int code = run(new StringWriter(), err, "snapshot", "--scenario", "nosuch", "--out", dir.resolve("x.png").toString());

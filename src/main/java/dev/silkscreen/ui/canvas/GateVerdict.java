@@ -19,10 +19,12 @@ final class GateVerdict {
     private GateVerdict() {
     }
 
-    static void draw(GraphicsContext g, Theme theme, Projector projector, Highlight hl, Part gate) {
+    /** Draws the gate's verdict line for the followed packet, if any; true when it did (it replaces the detail line). */
+    static boolean draw(Ink ink, Theme theme, Projector projector, Highlight hl, Part gate, double room) {
         if (hl.followed() < 0 || hl.followed() >= projector.schedule().size()) {
-            return;
+            return false;
         }
+        GraphicsContext g = ink.g();
         Journey j = projector.schedule().journey(hl.followed());
         PacketPath path = projector.path(hl.followed());
         String cell = gate.cell().name();
@@ -30,40 +32,34 @@ final class GateVerdict {
         double sm = theme.smallSize();
         double x = b.x() + 72;
         double y = b.y() + 18 + theme.textSize() * 1.2;
-        double room = layoutRoom(b);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, sm));
         if (hl.step() == 3 && cell.equals(path.srcCell())) {
-            cover(g, theme, b, y, sm);
             g.setFill(theme.text());
-            g.fillText(SafeText.line("MARK " + markText(j) + " (" + (j.srcApp() == null ? "source app" : j.srcApp()) + ")"), x, y, room);
-            return;
+            ink.text(SafeText.line("MARK " + markText(j) + " (" + (j.srcApp() == null ? "source app" : j.srcApp()) + ")"), x, y, room);
+            return true;
         }
         if (hl.step() >= 10 && cell.equals(path.dstCell()) && reachedPolicy(j)) {
-            cover(g, theme, b, y, sm);
+            cover(g, theme, b);
             double r = sm * 0.75;
             if (j.verdict() == Verdict.DROPPED && j.dropStage() == 10) {
                 Marks.cross(g, b.x() + 36, b.cy(), r * 1.4, theme.drop());
                 g.setFill(theme.drop());
-                g.fillText(SafeText.line("REJECT: no policy for " + markText(j)), x, y, room);
+                ink.text(SafeText.line("REJECT: mark " + markText(j) + " not admitted"), x, y, room);
             } else {
                 Marks.check(g, b.x() + 36, b.cy(), r * 1.4, theme.ok());
                 g.setFill(theme.ok().darker());
-                g.fillText(SafeText.line("ACCEPT: policy allows " + markText(j)), x, y, room);
+                ink.text(SafeText.line("ACCEPT: policy allows " + markText(j)), x, y, room);
             }
+            return true;
         }
+        return false;
     }
 
-    /** Room for text left of the packet rail. */
-    private static double layoutRoom(Box gate) {
-        return gate.w() - 72 - PictureLayout.RAIL_INSET - 90;
-    }
-
-    /** Blanks the gate's second line so the verdict replaces it. */
-    private static void cover(GraphicsContext g, Theme theme, Box b, double y, double sm) {
+    /** Blanks the gate's bars so the verdict's mark replaces them. */
+    private static void cover(GraphicsContext g, Theme theme, Box b) {
         g.setFill(theme.componentFill());
-        g.fillRect(b.x() + 8, y - 2, b.w() - PictureLayout.RAIL_INSET - 110, sm * 1.3);
         g.fillRect(b.x() + 10, b.y() + 10, 56, b.h() - 20);
     }
 

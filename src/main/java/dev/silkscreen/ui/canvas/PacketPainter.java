@@ -30,6 +30,8 @@ public final class PacketPainter {
     static final double CHIP_W = 30;
     static final double CHIP_H = 18;
     static final double BUCKET = 44;
+    /** Characters per line of a drop note (it is as wide as an envelope). */
+    static final int NOTE_CHARS = 23;
 
     private final Theme theme;
     private final Foundation foundation;
@@ -41,6 +43,7 @@ public final class PacketPainter {
     private int[] bucketCount = new int[0];
     private int[] bucketFirst = new int[0];
     private boolean crowded;
+    private Ink ink;
 
     PacketPainter(Theme theme, Foundation foundation, Map<String, Color> appColours) {
         this.theme = theme;
@@ -50,6 +53,10 @@ public final class PacketPainter {
         this.bold = Font.font("DejaVu Sans", FontWeight.BOLD, ts);
         this.text = Font.font("DejaVu Sans", FontWeight.NORMAL, ts);
         this.small = Font.font("DejaVu Sans", FontWeight.NORMAL, theme.smallSize());
+    }
+
+    void ink(Ink ink) {
+        this.ink = ink;
     }
 
     double packetW() {
@@ -66,15 +73,84 @@ public final class PacketPainter {
         if (crowded) {
             drawChips(g, pr, hl);
         }
+        Sprite followed = null;
+        for (int i = 0; i < n; i++) {
+            if (pr.sprite(i).journey == hl.followed()) {
+                followed = pr.sprite(i);
+            }
+        }
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < n; i++) {
                 Sprite s = pr.sprite(i);
                 boolean special = s.journey == hl.followed() || s.journey == hl.selectedJourney();
-                if ((pass == 0 && !crowded && !special) || (pass == 1 && special)) {
-                    drawFull(g, pr, s, s.journey == hl.selectedJourney());
+                if (pass == 0 && !crowded && !special) {
+                    if (followed != null && near(s, followed, pr)) {
+                        // at the followed packet's place: a chip beside it, never over its label
+                        Journey j = pr.schedule().journey(s.journey);
+                        ink.owner(s.journey, "chip");
+                        Sprite at = parked(s, followed);
+                        chip(g, at, j, CHIP_W, CHIP_H);
+                    } else {
+                        drawFull(g, pr, s, false, false);
+                    }
+                } else if (pass == 1 && special) {
+                    drawFull(g, pr, s, s.journey == hl.selectedJourney(), true);
                 }
             }
         }
+    }
+
+    private final Sprite parkedSprite = new Sprite();
+
+    /** Whether a packet drawn full size at {@code s} would touch the followed one's box (envelope, drop note included). */
+    private boolean near(Sprite s, Sprite f, Projector pr) {
+        double w = Math.max(packetW(), f.envelope > 0 || s.envelope > 0 ? envelopeW() : 0);
+        double h = packetH() + bandH() + (f.envelope > 0 || s.envelope > 0 ? theme.smallSize() * 2.75 + ts : 0);
+        if (Math.abs(s.x - f.x) < w + 4 && Math.abs(s.y - f.y) < h + 4) {
+            return true;
+        }
+        if (f.phase == Sprite.Phase.DROPPED) {
+            double[] note = noteBox(pr, f, pr.schedule().journey(f.journey));
+            double sw = s.envelope > 0 ? envelopeW() : packetW();
+            double top = s.y - packetH() / 2 - (s.envelope > 0 ? theme.smallSize() * 2.75 : 0);
+            double bottom = s.y + packetH() / 2 + bandH() + (s.envelope > 0 ? ts * 0.5 : 0);
+            return s.x + sw / 2 > note[0] && s.x - sw / 2 < note[0] + note[2] && bottom > note[1] && top < note[1] + note[3];
+        }
+        return false;
+    }
+
+    /** Where the drop note of a dropped packet goes: x, y, w, h in world units. */
+    private double[] noteBox(Projector pr, Sprite s, Journey j) {
+        double sm = theme.smallSize();
+        int lines = Marks.wrap(dropHead(j), NOTE_CHARS).size() + Marks.wrap(dropReason(j), NOTE_CHARS).size();
+        double bw = envelopeW();
+        double bh = sm * 1.25 * lines + sm * 0.9;
+        double h = packetH() + bandH();
+        double y = s.y - packetH() / 2;
+        double bx = Math.max(0, Math.min(pr.layout().width() - bw, s.x - bw / 2));
+        double by = y + h + ts * 0.6;
+        if (by + bh > pr.layout().height()) {
+            double top = y - (s.envelope > 0 ? sm * 2.75 : 0);
+            // above, but below the cells' headers
+            by = Math.max(PictureLayout.CONTAINER_TOP - 20, top - ts * 0.6 - bh);
+        }
+        return new double[] {bx, by, bw, bh};
+    }
+
+    private static String dropHead(Journey j) {
+        return Story.head(j);
+    }
+
+    private String dropReason(Journey j) {
+        return Story.why(j, foundation);
+    }
+
+    /** Where a chip for {@code s} sits: above the followed packet's box, clear of its label and envelope. */
+    private Sprite parked(Sprite s, Sprite f) {
+        double above = packetH() / 2 + (f.envelope > 0 ? theme.smallSize() * 2.75 : 0) + CHIP_H;
+        parkedSprite.set(s.journey, f.x + (s.journey % 5 - 2) * (CHIP_W + 6), f.y - above, s.step, s.fraction, s.phase,
+                0, s.tag, s.alpha);
+        return parkedSprite;
     }
 
     private void drawChips(GraphicsContext g, Projector pr, Highlight hl) {
@@ -105,6 +181,7 @@ public final class PacketPainter {
             }
             Sprite s = pr.sprite(bucketFirst[b]);
             Journey j = pr.schedule().journey(s.journey);
+            ink.owner(c == 1 ? s.journey : -1, c == 1 ? "chip" : "chip ×" + c);
             if (c == 1) {
                 chip(g, s, j, CHIP_W, CHIP_H);
             } else {
@@ -112,7 +189,7 @@ public final class PacketPainter {
                 chip(g, s, j, w, CHIP_H * 1.5);
                 g.setFill(Palette.textOn(fillFor(s, j)));
                 g.setFont(small);
-                g.fillText(SafeText.line("×" + c), s.x, s.y);
+                ink.text(SafeText.line("×" + c), s.x, s.y);
             }
         }
     }
@@ -141,6 +218,7 @@ public final class PacketPainter {
         }
         g.setFill(fillFor(s, j));
         g.fillRoundRect(s.x - w / 2, s.y - h / 2, w, h, h, h);
+        ink.shape(SceneRecord.Kind.CHIP, s.x - w / 2, s.y - h / 2, w, h);
         g.setStroke(theme.text());
         g.setLineWidth(1.5);
         g.strokeRoundRect(s.x - w / 2, s.y - h / 2, w, h, h, h);
@@ -152,19 +230,22 @@ public final class PacketPainter {
         g.setGlobalAlpha(1);
     }
 
-    private void drawFull(GraphicsContext g, Projector pr, Sprite s, boolean selected) {
+    private void drawFull(GraphicsContext g, Projector pr, Sprite s, boolean selected, boolean noted) {
         Journey j = pr.schedule().journey(s.journey);
         PacketPath path = pr.path(s.journey);
         double w = packetW();
         double h = packetH();
         double band = s.tag > 0 ? bandH() : 0;
         g.setGlobalAlpha(Math.max(0, Math.min(1, s.alpha)));
+        ink.owner(s.journey, "envelope");
         if (s.envelope > 0) {
             drawEnvelope(g, s, path, j, w, h + bandH());
         }
         boolean icmpError = isIcmpError(j);
         double x = s.x - w / 2;
         double y = s.y - h / 2;
+        ink.owner(s.journey, "packet");
+        ink.shape(SceneRecord.Kind.PACKET, x, y, w, h + band);
         g.setFill(theme.cellFill());
         g.fillRoundRect(x, y, w, h + band, 14, 14);
         if (band > 0) {
@@ -178,7 +259,7 @@ public final class PacketPainter {
             g.setFont(small);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(SafeText.line(tagText(j)), s.x, y + h + band / 2, w - 10);
+            ink.text(SafeText.line(tagText(j)), s.x, y + h + band / 2, w - 10);
             g.setGlobalAlpha(keep);
         }
         g.setStroke(icmpError ? theme.drop() : theme.text());
@@ -197,16 +278,24 @@ public final class PacketPainter {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(bold);
-        g.fillText(SafeText.line(summary(j)), s.x, y + ts * 0.3, w - 10);
+        ink.text(SafeText.line(summary(j)), s.x, y + ts * 0.3, w - 10);
         g.setFont(small);
         g.setFill(theme.mutedText());
-        g.fillText(SafeText.line("to " + destination(j)), s.x, y + ts * 1.5, w - 10);
+        ink.text(SafeText.line("to " + destination(j)), s.x, y + ts * 1.5, w - 10);
         if (s.phase == Sprite.Phase.DROPPED) {
-            drawDrop(g, s, j, x, y, w, h + band);
+            Marks.cross(g, x + w, y, ts * 0.9, theme.drop());
+            if (noted) {
+                drawDrop(g, pr, s, j, x, y, w, h + band);
+            }
         } else if (s.phase == Sprite.Phase.DELIVERED) {
             Marks.check(g, x + w, y, ts * 0.8, theme.ok());
         }
         g.setGlobalAlpha(1);
+    }
+
+    /** Width of the underlay envelope around a packet. */
+    double envelopeW() {
+        return Math.max(packetW() + ts, theme.smallSize() * 15.5);
     }
 
     double bandH() {
@@ -217,9 +306,9 @@ public final class PacketPainter {
         double e = s.envelope;
         double sm = theme.smallSize();
         double pad = ts * 0.5;
-        double head = sm * 2.7;
+        double head = sm * 2.75;
         double below = pad;
-        double ew = Math.max(w + 2 * pad, sm * 15.5);
+        double ew = envelopeW();
         double eh = head + h + below;
         double cx = s.x;
         double cy = s.y - h / 2 - head + eh / 2;
@@ -231,6 +320,7 @@ public final class PacketPainter {
         g.setGlobalAlpha(keep * Math.min(1, e * 1.5));
         g.setFill(theme.envelope());
         g.fillRoundRect(ox, oy, sw, sh, 18, 18);
+        ink.shape(SceneRecord.Kind.ENVELOPE, ox, oy, sw, sh);
         g.setStroke(theme.envelopeStroke());
         g.setLineWidth(theme.lineWidth() * 1.3);
         g.strokeRoundRect(ox, oy, sw, sh, 18, 18);
@@ -239,9 +329,9 @@ public final class PacketPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             g.setFont(small);
-            g.fillText(SafeText.line(underlayText(path)), cx, oy + sm * 0.3, sw - 12);
-            g.fillText(SafeText.line("VXLAN · GBP " + (j.tag() < 0 ? "none" : j.tag()) + " · UDP " + SilkNames.VXLAN_PORT), cx,
-                    oy + sm * 1.4, sw - 12);
+            ink.text(SafeText.line(underlayText(path)), cx, oy + sm * 0.2, sw - 12);
+            ink.text(SafeText.line("VXLAN · GBP " + (j.tag() < 0 ? "none" : j.tag()) + " · UDP " + SilkNames.VXLAN_PORT), cx,
+                    oy + sm * 1.42, sw - 12);
         }
         g.setGlobalAlpha(keep);
     }
@@ -252,18 +342,24 @@ public final class PacketPainter {
         return from + " → " + to;
     }
 
-    private void drawDrop(GraphicsContext g, Sprite s, Journey j, double x, double y, double w, double h) {
-        Marks.cross(g, x + w, y, ts * 0.9, theme.drop());
-        String head = "Dropped at step " + j.dropStage() + (j.dropCell() == null ? "" : " on " + j.dropCell());
-        List<String> lines = Marks.wrap(j.reason() == null ? "no reason recorded" : j.reason(), 34);
+    /**
+     * The followed packet's drop note: in its lane, below it (above it when the picture ends below),
+     * as wide as an envelope so it never reaches the parts' texts.
+     */
+    private void drawDrop(GraphicsContext g, Projector pr, Sprite s, Journey j, double x, double y, double w, double h) {
+        List<String> heads = Marks.wrap(dropHead(j), NOTE_CHARS);
+        List<String> lines = Marks.wrap(dropReason(j), NOTE_CHARS);
         double sm = theme.smallSize();
-        double bw = sm * 0.62 * 36;
         double lh = sm * 1.25;
-        double bh = lh * (lines.size() + 1) + sm * 0.9;
-        double bx = Math.max(0, x + w - bw);
-        double by = y + h + ts * 0.6;
+        double[] box = noteBox(pr, s, j);
+        double bx = box[0];
+        double by = box[1];
+        double bw = box[2];
+        double bh = box[3];
         g.setFill(theme.cellFill());
         g.fillRoundRect(bx, by, bw, bh, 12, 12);
+        ink.owner(s.journey, "drop note");
+        ink.shape(SceneRecord.Kind.DROP_NOTE, bx, by, bw, bh);
         g.setStroke(theme.drop());
         g.setLineWidth(theme.lineWidth() * 1.5);
         g.strokeRoundRect(bx, by, bw, bh, 12, 12);
@@ -271,11 +367,13 @@ public final class PacketPainter {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.drop());
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, sm));
-        g.fillText(SafeText.line("✗ " + head), bx + 10, by + sm * 0.4, bw - 20);
+        for (int i = 0; i < heads.size(); i++) {
+            ink.text(SafeText.line(heads.get(i)), bx + 10, by + sm * 0.4 + lh * i, bw - 20);
+        }
         g.setFill(theme.text());
         g.setFont(small);
         for (int i = 0; i < lines.size(); i++) {
-            g.fillText(SafeText.line(lines.get(i)), bx + 10, by + sm * 0.5 + lh * (i + 1), bw - 20);
+            ink.text(SafeText.line(lines.get(i)), bx + 10, by + sm * 0.5 + lh * (i + heads.size()), bw - 20);
         }
     }
 

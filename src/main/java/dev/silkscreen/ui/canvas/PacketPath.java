@@ -22,10 +22,14 @@ public final class PacketPath {
     private final boolean crossesCells;
     private final String srcCell;
     private final String dstCell;
+    private final String srcIp;
+    private final String dstIp;
 
     private PacketPath(PictureLayout layout, Endpoint src, Endpoint dst) {
         this.srcCell = src.cell == null ? null : src.cell.name();
         this.dstCell = dst.cell == null ? null : dst.cell.name();
+        this.srcIp = src.instance == null ? null : src.instance.ip();
+        this.dstIp = dst.instance == null ? null : dst.instance.ip();
         this.crossesCells = srcCell == null || dstCell == null || !srcCell.equals(dstCell);
         Box bus = layout.bus();
         Point outsideLeft = new Point(bus.x(), bus.cy());
@@ -58,7 +62,10 @@ public final class PacketPath {
             for (int k = 0; k <= 11; k++) {
                 legs.add(List.of());
             }
-            splitAtHalf(route, 7);
+            // step 7 rests on the wire just past the source cell's lane, clear of every part's text
+            double down = route.get(0).distance(route.get(1));
+            double along = route.size() > 2 ? route.get(1).distance(route.get(2)) : 0;
+            splitAt(route, 7, along >= 2 * STEP7_OUT ? down + STEP7_OUT : -1);
         } else {
             Point route = srcGate.toward(dstGate, 0.5);
             for (int k = 4; k <= 9; k++) {
@@ -70,10 +77,8 @@ public final class PacketPath {
                 legs.add(List.of());
             }
         }
-        Point dstCorner = new Point(dstVeth.x(), dstGate.y());
-        Point srcCorner = new Point(srcVeth.x(), srcGate.y());
-        legs.set(11, List.of(anchors[10], dstCorner, dstVeth, dstContainer));
-        legs.set(3, List.of(srcVeth, srcCorner, srcGate));
+        legs.set(11, List.of(anchors[10], dstVeth, dstContainer));
+        legs.set(3, List.of(srcVeth, srcGate));
         for (int k = 1; k <= 11; k++) {
             if (legs.get(k).isEmpty()) {
                 legs.set(k, List.of(anchors[k - 1], anchors[k]));
@@ -81,13 +86,16 @@ public final class PacketPath {
         }
     }
 
-    /** Splits the underlay route at half its length: legs 7 (out to the middle) and 8 (on to the NIC). */
-    private void splitAtHalf(List<Point> route, int firstLeg) {
+    /** How far along the bus from the source lane the packet rests at step 7. */
+    static final double STEP7_OUT = 120;
+
+    /** Splits the underlay route at length {@code at} (half its length when negative): legs 7 and 8. */
+    private void splitAt(List<Point> route, int firstLeg, double at) {
         double total = 0;
         for (int i = 1; i < route.size(); i++) {
             total += route.get(i - 1).distance(route.get(i));
         }
-        double want = total / 2;
+        double want = at < 0 ? total / 2 : at;
         List<Point> first = new ArrayList<>();
         List<Point> second = new ArrayList<>();
         first.add(route.get(0));
@@ -190,6 +198,37 @@ public final class PacketPath {
         return crossesCells && step >= 5 && step <= 8;
     }
 
+    /** The part the packet is at in step {@code step} (the part that acts in it), or null when unknown. */
+    public Part place(PictureLayout layout, int step) {
+        boolean out = step <= 6 || (!crossesCells && step <= 9);
+        String cell = out ? srcCell : dstCell;
+        String ip = step <= 2 ? srcIp : step == 11 ? dstIp : null;
+        PartKind kind = switch (step) {
+            case 1, 11 -> PartKind.CONTAINER;
+            case 2 -> PartKind.VETH;
+            case 3, 10 -> PartKind.GATE;
+            case 4, 5, 9 -> PartKind.VTEP;
+            case 6, 8 -> PartKind.NIC;
+            default -> PartKind.UNDERLAY;
+        };
+        if (!crossesCells && step >= 4 && step <= 9) {
+            kind = PartKind.GATE;
+        }
+        if (kind == PartKind.UNDERLAY) {
+            return layout.parts().stream().filter(p -> p.kind() == PartKind.UNDERLAY).findFirst().orElse(null);
+        }
+        if (cell == null || ((kind == PartKind.CONTAINER) && ip == null)) {
+            return null;
+        }
+        for (Part p : layout.parts()) {
+            if (p.kind() == kind && p.cell() != null && p.cell().name().equals(cell)
+                    && (ip == null || (p.instance() != null && p.instance().ip().equals(ip)))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     public String srcCell() {
         return srcCell;
     }
@@ -218,17 +257,20 @@ public final class PacketPath {
             return new Endpoint(cellHint == null ? null : f.cell(cellHint).orElse(null), null);
         }
 
+        /** Beside the container, in the cell's lane (on it when the container is drawn small). */
         Point containerPoint(PictureLayout layout, Point outside) {
             if (instance != null && layout.container(instance.ip()) != null) {
                 Box c = layout.container(instance.ip());
-                return new Point(c.cx(), c.y() + c.h() * 0.78);
+                return new Point(layout.rail(cell.name()), c.cy());
             }
             return gatePoint(layout, outside);
         }
 
+        /** Beside the host end of the veth pair, in the lane. */
         Point vethPoint(PictureLayout layout, Point outside) {
             if (instance != null && layout.veth(instance.ip()) != null) {
-                return layout.veth(instance.ip()).center();
+                Box v = layout.veth(instance.ip());
+                return new Point(layout.rail(cell.name()), v.cy());
             }
             return gatePoint(layout, outside);
         }

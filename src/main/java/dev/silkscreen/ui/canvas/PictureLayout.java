@@ -19,15 +19,20 @@ import java.util.Map;
  * sized in world units then reads at that size on a projector.
  */
 public final class PictureLayout {
-    static final double MARGIN = 40;
+    static final double MARGIN = 30;
     /** Room left of the first column for the trunk joining the rows' buses. */
     static final double TRUNK_SPACE = 70;
-    static final double CELL_GAP = 180;
+    static final double CELL_GAP = 110;
+    /** Room at a cell's right for the packets' lane: they rest there beside each part, never on its text. */
+    static final double LANE = 300;
+    /** Distance of the lane's centre line (the rail) from the cell's right edge. */
+    static final double RAIL_FROM_RIGHT = 160;
     static final double MIN_CELL_WIDTH = 800;
     static final double CONTAINER_SLOT = 300;
+    static final double CONTAINER_WIDTH = 280;
     /** Up to this many containers per cell are drawn full size; more go in a grid of small ones. */
     static final int MAX_FULL_CONTAINERS = 4;
-    static final int COMPACT_PER_ROW = 6;
+    static final int COMPACT_PER_ROW = 3;
     static final double CELL_TOP = 16;
     static final double CONTAINER_TOP = 96;
     static final double CONTAINER_HEIGHT = 140;
@@ -35,16 +40,13 @@ public final class PictureLayout {
     static final double VETH_HEIGHT = 52;
     static final double GATE_TOP = 392;
     static final double GATE_HEIGHT = 84;
-    static final double VTEP_TOP = 536;
+    static final double VTEP_TOP = 560;
     static final double VTEP_HEIGHT = 76;
-    static final double NIC_TOP = 664;
-    static final double NIC_HEIGHT = 70;
+    static final double NIC_TOP = 676;
+    static final double NIC_HEIGHT = 68;
     static final double CELL_BOTTOM = 770;
-    static final double BUS_Y = 822;
-    static final double WORLD_HEIGHT = 880;
-    static final double DEVICE_WIDTH = 680;
-    /** Distance of the packet rail from a device's right edge: packets rest right, labels read left. */
-    static final double RAIL_INSET = 130;
+    static final double BUS_Y = 800;
+    static final double WORLD_HEIGHT = 900;
 
     private final Foundation foundation;
     private final List<Part> parts = new ArrayList<>();
@@ -65,7 +67,8 @@ public final class PictureLayout {
         List<Cell> cells = foundation.cells();
         int columns = columns(cells.size());
         double rowRight = 0;
-        double x = TRUNK_SPACE;
+        double left = cells.size() > columns ? TRUNK_SPACE : MARGIN;
+        double x = left;
         int row = 0;
         List<String> rowCells = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -74,12 +77,13 @@ public final class PictureLayout {
                 closeRow(row, rowCells, x - CELL_GAP);
                 rowRight = Math.max(rowRight, x - CELL_GAP);
                 row++;
-                x = TRUNK_SPACE;
+                x = left;
                 rowCells.clear();
             }
             double top = row * WORLD_HEIGHT;
             List<Instance> here = foundation.instances().stream().filter(in -> in.cell().equals(cell.name())).toList();
-            double w = Math.max(MIN_CELL_WIDTH, Math.min(here.size(), MAX_FULL_CONTAINERS) * CONTAINER_SLOT + 60);
+            double w = here.size() > MAX_FULL_CONTAINERS ? MIN_CELL_WIDTH
+                    : Math.max(MIN_CELL_WIDTH, here.size() * CONTAINER_SLOT + 40 + LANE);
             Box cellBox = new Box(x, top + CELL_TOP, w, CELL_BOTTOM - CELL_TOP);
             cellBoxes.put(cell.name(), cellBox);
             parts.add(new Part(PartKind.CELL, cellBox, cell, null));
@@ -87,17 +91,17 @@ public final class PictureLayout {
             Box gate = new Box(x + 30, top + GATE_TOP, w - 60, GATE_HEIGHT);
             gates.put(cell.name(), gate);
             parts.add(new Part(PartKind.GATE, gate, cell, null));
-            Box vtep = new Box(cellBox.cx() - DEVICE_WIDTH / 2, top + VTEP_TOP, DEVICE_WIDTH, VTEP_HEIGHT);
+            Box vtep = new Box(x + 30, top + VTEP_TOP, w - 60, VTEP_HEIGHT);
             vteps.put(cell.name(), vtep);
             parts.add(new Part(PartKind.VTEP, vtep, cell, null));
-            Box nic = new Box(cellBox.cx() - DEVICE_WIDTH / 2, top + NIC_TOP, DEVICE_WIDTH, NIC_HEIGHT);
+            Box nic = new Box(x + 30, top + NIC_TOP, w - 60, NIC_HEIGHT);
             nics.put(cell.name(), nic);
             parts.add(new Part(PartKind.NIC, nic, cell, null));
             rowCells.add(cell.name());
             x += w + CELL_GAP;
         }
-        closeRow(row, rowCells, Math.max(x - CELL_GAP, TRUNK_SPACE + MIN_CELL_WIDTH));
-        rowRight = Math.max(rowRight, Math.max(x - CELL_GAP, TRUNK_SPACE + MIN_CELL_WIDTH));
+        closeRow(row, rowCells, Math.max(x - CELL_GAP, left + MIN_CELL_WIDTH));
+        rowRight = Math.max(rowRight, Math.max(x - CELL_GAP, left + MIN_CELL_WIDTH));
         width = rowRight + MARGIN;
         height = (row + 1) * WORLD_HEIGHT;
         trunk = row == 0 ? null : new Box(MARGIN - 14, buses.get(0).cy(), 28, buses.get(row).cy() - buses.get(0).cy());
@@ -113,7 +117,7 @@ public final class PictureLayout {
 
     private void closeRow(int row, List<String> rowCells, double right) {
         double y = row * WORLD_HEIGHT + BUS_Y;
-        Box b = new Box(MARGIN - 14, y - 14, right - MARGIN + 14, 28);
+        Box b = new Box(MARGIN - 14, y - 14, right - MARGIN + 28, 28);
         buses.add(b);
         for (String c : rowCells) {
             rowBus.put(c, b);
@@ -127,11 +131,13 @@ public final class PictureLayout {
         }
         double top = cellBox.y() - CELL_TOP;
         double inner = cellBox.w() - 60;
-        double gap = 24;
+        double gap = CONTAINER_SLOT - CONTAINER_WIDTH;
         if (here.size() <= MAX_FULL_CONTAINERS) {
-            double cw = Math.min(360, (inner - gap * (here.size() - 1)) / here.size());
+            // full-size containers stand left of the packets' lane
+            double cw = CONTAINER_WIDTH;
+            double room = cellBox.w() - LANE - 40;
             double total = cw * here.size() + gap * (here.size() - 1);
-            double x = cellBox.cx() - total / 2;
+            double x = cellBox.x() + 30 + Math.max(0, (room - total) / 2);
             for (Instance inst : here) {
                 Box c = new Box(x, top + CONTAINER_TOP, cw, CONTAINER_HEIGHT);
                 double vw = Math.min(cw, 250);
@@ -146,7 +152,7 @@ public final class PictureLayout {
         double band = VETH_TOP + VETH_HEIGHT - CONTAINER_TOP;
         double slot = band / rows;
         double cg = 10;
-        double cw = (inner - cg * (perRow - 1)) / perRow;
+        double cw = (inner - LANE - cg * (perRow - 1)) / perRow;
         for (int i = 0; i < here.size(); i++) {
             double x = cellBox.x() + 30 + (i % perRow) * (cw + cg);
             double y = top + CONTAINER_TOP + (i / perRow) * slot;
@@ -160,6 +166,39 @@ public final class PictureLayout {
         parts.add(new Part(PartKind.CONTAINER, container, cell, inst));
         veths.put(inst.ip(), veth);
         parts.add(new Part(PartKind.VETH, veth, cell, inst));
+    }
+
+    /** Cells in the widest row. */
+    public int columns() {
+        return columns(foundation.cells().size());
+    }
+
+    /**
+     * The follow view around {@code cell}: it and one neighbour in its row (toward {@code toward}
+     * when that is in the same row), the row's full height; null when the cell is unknown.
+     */
+    public Box focus(String cell, String toward) {
+        List<String> names = new ArrayList<>(cellBoxes.keySet());
+        int i = names.indexOf(cell);
+        if (i < 0) {
+            return null;
+        }
+        int cols = columns();
+        int row = i / cols;
+        int first = row * cols;
+        int last = Math.min(names.size(), first + cols) - 1;
+        int t = toward == null ? -1 : names.indexOf(toward);
+        int other;
+        if (t >= first && t <= last && t != i) {
+            other = t > i ? i + 1 : i - 1;
+        } else {
+            other = i < last ? i + 1 : i - 1;
+        }
+        Box a = cellBoxes.get(names.get(i));
+        Box b = other >= first && other <= last ? cellBoxes.get(names.get(other)) : a;
+        double left = Math.min(a.x(), b.x()) - CELL_GAP / 2;
+        double right = Math.max(a.right(), b.right()) + CELL_GAP / 2;
+        return new Box(left, row * WORLD_HEIGHT, right - left, WORLD_HEIGHT);
     }
 
     /** Whether containers on this foundation's cells are drawn small (many per cell). */
@@ -210,9 +249,14 @@ public final class PictureLayout {
         return veths.get(ip);
     }
 
-    /** x of the cell's packet rail through gate, silk-vtep and NIC. */
+    /** x of the cell's packet rail: the centre of its lane, through gate, silk-vtep and NIC. */
     public double rail(String cell) {
-        return vteps.get(cell).right() - RAIL_INSET;
+        return cellBoxes.get(cell).right() - RAIL_FROM_RIGHT;
+    }
+
+    /** The left edge of the cell's packet lane: parts keep their texts left of it. */
+    public double laneLeft(String cell) {
+        return cellBoxes.get(cell).right() - LANE;
     }
 
     /** The underlay bus of the first row (where packets from unknown places enter). */

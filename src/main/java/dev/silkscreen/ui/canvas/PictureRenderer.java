@@ -33,6 +33,7 @@ public final class PictureRenderer {
     private final Font text;
     private final Font small;
     private final PacketPainter packets;
+    private Ink ink;
 
     public PictureRenderer(Theme theme, Foundation foundation) {
         this.theme = theme;
@@ -66,29 +67,52 @@ public final class PictureRenderer {
 
     /** Draws one frame: background, foundation, packets. */
     public void draw(GraphicsContext g, double width, double height, Viewport vp, Projector projector, Highlight hl) {
+        draw(g, width, height, vp, projector, hl, null);
+    }
+
+    /** Draws one frame and, when {@code record} is not null, records every item drawn in it. */
+    public void draw(GraphicsContext g, double width, double height, Viewport vp, Projector projector, Highlight hl,
+                     SceneRecord record) {
+        ink = new Ink(g, record);
+        packets.ink(ink);
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.setFill(theme.background());
         g.fillRect(0, 0, width, height);
         PictureLayout layout = projector.layout();
         g.setTransform(vp.scale(), 0, 0, vp.scale(), vp.offsetX(), vp.offsetY());
         Part active = activePart(projector, hl);
-        drawUnderlay(g, layout, active);
+        ink.owner(-1, "underlay");
+        drawUnderlay(g, layout, active, vp);
         for (Part p : layout.parts()) {
+            ink.owner(-1, p.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + (p.cell() != null ? ":" + p.cell().name() : "") + (p.instance() != null ? ":" + p.instance().ip() : ""));
+            if (p.kind() != PartKind.UNDERLAY) {
+                ink.shape(SceneRecord.Kind.COMPONENT, p.box().x(), p.box().y(), p.box().w(), p.box().h());
+            }
+            // a follow view's context: cells not wholly in view are drawn without their texts
+            ink.mute(vp.focused() && p.cell() != null && !vp.shows(layout.cellBox(p.cell().name())));
             switch (p.kind()) {
-                case CELL -> drawCell(g, layout, p);
+                case CELL -> drawCell(g, layout, p, unreachable(projector, hl));
                 case CONTAINER -> drawContainer(g, layout, p);
                 case VETH -> drawVeth(g, layout, p);
                 case GATE -> drawGate(g, layout, p, projector, hl);
-                case VTEP -> drawDevice(g, p, SilkNames.VTEP_IFACE,
+                case VTEP -> drawDevice(g, layout, p, SilkNames.VTEP_IFACE
+                                + (p.cell().underlayMtu() > 0 ? " · MTU " + p.cell().overlayMtu() : ""),
                         p.cell().vtepIp() + "/16 · VNI " + SilkNames.VNI + " · gbp");
-                case NIC -> drawDevice(g, p, p.cell().underlayNic(),
+                case NIC -> drawDevice(g, layout, p, p.cell().underlayNic(),
                         p.cell().underlayIp() + " · MTU " + p.cell().underlayMtu());
                 default -> { }
             }
         }
+        ink.mute(false);
         for (Part p : layout.parts()) {
             if (p.kind() != PartKind.CELL && p.kind() != PartKind.UNDERLAY && p == active) {
-                outline(g, p.box(), ACCENT, theme.lineWidth() * 2.2, false);
+                Box b = p.box();
+                if (p.kind() == PartKind.CONTAINER && !layout.compact(b)) {
+                    // around the container and its eth0 end, never across the eth0 label
+                    b = new Box(b.x(), b.y(), b.w(), b.h() + theme.textSize() * 0.75 + 2);
+                }
+                outline(g, b, ACCENT, theme.lineWidth() * 2.2, false);
             }
             if (hl.selectedPart() != null && p.equals(hl.selectedPart())) {
                 outline(g, p.box(), Palette.REDDISH_PURPLE, theme.lineWidth() * 1.6, true);
@@ -106,12 +130,10 @@ public final class PictureRenderer {
         dev.silkscreen.model.Journey j = projector.schedule().journey(hl.followed());
         int step = j.verdict() == dev.silkscreen.model.Verdict.DROPPED
                 ? Math.min(hl.step(), dev.silkscreen.ui.playback.Schedule.lastStep(j)) : hl.step();
-        Point a = projector.path(hl.followed()).anchor(step);
-        Part p = projector.layout().partAt(a.x(), a.y());
-        return p == null || p.kind() == PartKind.CELL ? null : p;
+        return projector.path(hl.followed()).place(projector.layout(), step);
     }
 
-    private void drawUnderlay(GraphicsContext g, PictureLayout layout, Part active) {
+    private void drawUnderlay(GraphicsContext g, PictureLayout layout, Part active, Viewport vp) {
         boolean on = active != null && active.kind() == PartKind.UNDERLAY;
         g.setStroke(on ? ACCENT : theme.line());
         g.setLineWidth(theme.lineWidth() * (on ? 3 : 2));
@@ -131,27 +153,52 @@ public final class PictureRenderer {
         Box bus = layout.bus();
         g.setFill(theme.mutedText());
         g.setFont(small);
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(SafeText.line("underlay network · VXLAN over UDP " + SilkNames.VXLAN_PORT), bus.cx(), bus.cy() + 14);
+        double left = vp.focused() ? Math.max(bus.x(), vp.toWorldX(0)) : bus.x();
+        // under the first cell, left of its lane (where packets and their notes go)
+        Cell first = layout.foundation().cells().isEmpty() ? null : layout.foundation().cells().get(0);
+        double room = first == null ? bus.w() : layout.rail(first.name()) - packets.envelopeW() / 2 - 10 - (left + 24);
+        if (vp.focused()) {
+            room = Math.max(room, theme.smallSize() * 14);
+        }
+        ink.text(SafeText.line("underlay · VXLAN over UDP " + SilkNames.VXLAN_PORT), left + 24, bus.cy() + 14, room);
     }
 
-    private void drawCell(GraphicsContext g, PictureLayout layout, Part p) {
+    /** The cell the followed packet never reached over the underlay (lost at step 7), once it is lost; else null. */
+    static String unreachable(Projector projector, Highlight hl) {
+        if (hl.followed() < 0 || hl.followed() >= projector.schedule().size() || hl.step() < 7) {
+            return null;
+        }
+        dev.silkscreen.model.Journey j = projector.schedule().journey(hl.followed());
+        if (j.verdict() != dev.silkscreen.model.Verdict.DROPPED || j.dropStage() != 7) {
+            return null;
+        }
+        return projector.path(hl.followed()).dstCell();
+    }
+
+    private void drawCell(GraphicsContext g, PictureLayout layout, Part p, String unreachable) {
         Box b = p.box();
+        boolean cut = p.cell().name().equals(unreachable);
         g.setFill(theme.cellFill());
         g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 28, 28);
-        g.setStroke(theme.line());
-        g.setLineWidth(theme.lineWidth() * 1.5);
+        g.setStroke(cut ? theme.drop() : theme.line());
+        g.setLineWidth(theme.lineWidth() * (cut ? 2.2 : 1.5));
+        if (cut) {
+            g.setLineDashes(18, 10);
+        }
         g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 28, 28);
+        g.setLineDashes();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(title);
-        g.fillText(SafeText.line(p.cell().name()), b.x() + 24, b.y() + 16);
-        g.setFill(theme.mutedText());
-        g.setFont(small);
+        ink.text(SafeText.line(p.cell().name()), b.x() + 24, b.y() + 16);
+        g.setFill(cut ? theme.drop() : theme.mutedText());
+        g.setFont(cut ? Font.font("DejaVu Sans", FontWeight.BOLD, theme.smallSize()) : small);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(SafeText.line("Diego cell · overlay " + p.cell().subnet()), b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
+        ink.text(SafeText.line(cut ? "✗ unreachable: nothing arrived" : "Diego cell · overlay " + p.cell().subnet()),
+                b.right() - 24, b.y() + 16 + (theme.titleSize() - theme.smallSize()) / 2);
         // host plumbing: veth → gate → vtep → NIC
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth());
@@ -177,7 +224,7 @@ public final class PictureRenderer {
             g.setFont(small);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(SafeText.line(inst.app() + " " + inst.ip()), b.x() + 12, b.cy(), b.w() - 16);
+            ink.text(SafeText.line(inst.app() + " " + inst.ip()), b.x() + 12, b.cy(), b.w() - 16);
             return;
         }
         g.setFill(theme.componentFill());
@@ -192,13 +239,13 @@ public final class PictureRenderer {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(title);
-        g.fillText(SafeText.line(inst.app()), b.cx(), b.y() + 22, b.w() - 16);
+        ink.text(SafeText.line(inst.app()), b.cx(), b.y() + 22, b.w() - 16);
         g.setFont(text);
         g.setFill(theme.mutedText());
-        g.fillText(SafeText.line(inst.ip()), b.cx(), b.y() + 26 + theme.titleSize() * 1.15, b.w() - 16);
+        ink.text(SafeText.line(inst.ip()), b.cx(), b.y() + 26 + theme.titleSize() * 1.15, b.w() - 16);
         g.setFont(small);
         String tag = layoutTag(inst.app());
-        g.fillText(SafeText.line("instance " + inst.index() + (tag.isEmpty() ? "" : " · tag " + tag)), b.cx(),
+        ink.text(SafeText.line("instance " + inst.index() + (tag.isEmpty() ? "" : " · tag " + tag)), b.cx(),
                 b.y() + 30 + theme.titleSize() * 1.15 + theme.textSize() * 1.2, b.w() - 16);
         // the container end of the veth pair
         double tw = theme.textSize() * 3.2;
@@ -210,7 +257,7 @@ public final class PictureRenderer {
         g.setFill(theme.text());
         g.setFont(small);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("eth0", b.cx(), b.bottom());
+        ink.text("eth0", b.cx(), b.bottom());
     }
 
     private void drawVeth(GraphicsContext g, PictureLayout layout, Part p) {
@@ -238,10 +285,10 @@ public final class PictureRenderer {
         g.setFont(small);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(SafeText.line(p.instance().vethName()), v.cx(), v.cy(), v.w() - 8);
+        ink.text(SafeText.line(p.instance().vethName()), v.cx(), v.cy(), v.w() - 8);
         g.setFill(theme.mutedText());
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("veth", v.cx() + 14, (top + v.y()) / 2);
+        ink.text("veth", v.cx() + 14, (top + v.y()) / 2);
     }
 
     private void drawGate(GraphicsContext g, PictureLayout layout, Part p, Projector projector, Highlight hl) {
@@ -262,15 +309,22 @@ public final class PictureRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
-        g.fillText("iptables FORWARD", b.x() + 72, b.y() + 12);
-        g.setFill(theme.mutedText());
-        g.setFont(small);
-        g.fillText("out: mark by app · in: policy by mark", b.x() + 72,
-                b.y() + 18 + theme.textSize() * 1.2, b.w() - 90);
-        GateVerdict.draw(g, theme, projector, hl, p);
+        double room = textRoom(layout, p, b.x() + 72);
+        ink.text("iptables FORWARD", b.x() + 72, b.y() + 12, room);
+        if (!GateVerdict.draw(ink, theme, projector, hl, p, room)) {
+            g.setFill(theme.mutedText());
+            g.setFont(small);
+            ink.text("out: mark by app · in: policy", b.x() + 72, b.y() + 18 + theme.textSize() * 1.2, room);
+        }
     }
 
-    private void drawDevice(GraphicsContext g, Part p, String name, String detail) {
+    /** Room for a part's text from {@code x} to the packets' lane (clear of a packet or an envelope on the rail). */
+    double textRoom(PictureLayout layout, Part p, double x) {
+        double half = p.kind() == PartKind.GATE ? packets.packetW() / 2 : packets.envelopeW() / 2;
+        return layout.rail(p.cell().name()) - half - 10 - x;
+    }
+
+    private void drawDevice(GraphicsContext g, PictureLayout layout, Part p, String name, String detail) {
         Box b = p.box();
         g.setFill(theme.componentFill());
         g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 14, 14);
@@ -281,16 +335,16 @@ public final class PictureRenderer {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.text());
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, theme.textSize()));
-        double room = b.w() - 2 * PictureLayout.RAIL_INSET - 24;
-        g.fillText(SafeText.line(name), b.x() + 16, b.y() + 8, room);
+        double room = textRoom(layout, p, b.x() + 16);
+        ink.text(SafeText.line(name), b.x() + 16, b.y() + 8, room);
         g.setFill(theme.mutedText());
         g.setFont(small);
-        g.fillText(SafeText.line(detail), b.x() + 16, b.y() + 14 + theme.textSize() * 1.15, room);
+        ink.text(SafeText.line(detail), b.x() + 16, b.y() + 14 + theme.textSize() * 1.15, room);
         g.setStroke(theme.line());
         g.setLineWidth(theme.lineWidth() * 0.75);
         g.setLineDashes(6, 6);
-        double rail = b.right() - PictureLayout.RAIL_INSET;
-        g.strokeLine(rail - PictureLayout.RAIL_INSET + 6, b.y() + 8, rail - PictureLayout.RAIL_INSET + 6, b.bottom() - 8);
+        double lane = b.x() + 16 + room + 6;
+        g.strokeLine(lane, b.y() + 8, lane, b.bottom() - 8);
         g.setLineDashes();
     }
 

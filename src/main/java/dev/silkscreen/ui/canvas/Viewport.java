@@ -15,6 +15,7 @@ public final class Viewport {
     private double zoom = 1;
     private double panX;
     private double panY;
+    private boolean focused;
 
     public void setCanvas(double w, double h) {
         canvasW = Math.max(1, w);
@@ -28,6 +29,7 @@ public final class Viewport {
 
     /** Back to the whole picture, centred. */
     public void reset() {
+        focused = false;
         zoom = 1;
         panX = 0;
         panY = 0;
@@ -66,7 +68,31 @@ public final class Viewport {
         return (sy - offsetY()) / scale();
     }
 
+    /** Zooms and pans so that the world box (x, y, w, h) fills the canvas, centred. */
+    public void fitTo(double x, double y, double w, double h) {
+        double base = Math.min(canvasW / worldW, canvasH / worldH);
+        double s = Math.min(canvasW / Math.max(1, w), canvasH / Math.max(1, h));
+        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, s / base));
+        panX = 0;
+        panY = 0;
+        panX = canvasW / 2 - toScreenX(x + w / 2);
+        panY = canvasH / 2 - toScreenY(y + h / 2);
+        focused = true;
+    }
+
+    /** True while a follow view ({@link #fitTo}) is on: cells not wholly in view are context. */
+    public boolean focused() {
+        return focused;
+    }
+
+    /** Whether the world box lies wholly in view. */
+    public boolean shows(Box b) {
+        return toScreenX(b.x()) >= -0.5 && toScreenY(b.y()) >= -0.5 && toScreenX(b.right()) <= canvasW + 0.5
+                && toScreenY(b.bottom()) <= canvasH + 0.5;
+    }
+
     public void pan(double dx, double dy) {
+        focused = false;
         panX += dx;
         panY += dy;
     }
@@ -75,6 +101,7 @@ public final class Viewport {
     public void zoomAt(double factor, double sx, double sy) {
         double wx = toWorldX(sx);
         double wy = toWorldY(sy);
+        focused = false;
         zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom * factor));
         panX += sx - toScreenX(wx);
         panY += sy - toScreenY(wy);

@@ -99,6 +99,7 @@ public final class MainModel {
     public void show(Run r) {
         selectedJourney.set(-1);
         selectedPart.set(null);
+        playback.setPlanner(j -> dev.silkscreen.ui.playback.StepPlan.of(j, r.foundation()));
         playback.load(new Schedule(r.journeys()));
         layout.set(new PictureLayout(r.foundation()));
         run.set(r);
@@ -118,6 +119,7 @@ public final class MainModel {
             return;
         }
         Journey selected = selectedJourney();
+        playback.setPlanner(j -> dev.silkscreen.ui.playback.StepPlan.of(j, r.foundation()));
         playback.reload(new Schedule(r.journeys()));
         if (before.foundation() != r.foundation()) {
             layout.set(new PictureLayout(r.foundation()));

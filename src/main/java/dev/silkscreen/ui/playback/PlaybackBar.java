@@ -35,22 +35,38 @@ public final class PlaybackBar extends VBox {
         step.getStyleClass().add("step-badge");
         step.textProperty().bind(Bindings.createStringBinding(
                 () -> pb.currentStep() == 0 ? "step –" : "step " + pb.currentStep() + " / 11", pb.currentStepProperty()));
-        Slider speed = new Slider(0, 1, pb.speedProperty().get());
-        speed.valueProperty().bindBidirectional(pb.speedProperty());
+        // slow on the left, fast on the right: the slider shows 1 − the model's value (0 = fastest)
+        Slider speed = new Slider(0, 1, 1 - pb.speedProperty().get());
+        boolean[] busy = {false};
+        speed.valueProperty().addListener((o, was, now) -> {
+            if (!busy[0]) {
+                busy[0] = true;
+                pb.speedProperty().set(1 - now.doubleValue());
+                busy[0] = false;
+            }
+        });
+        pb.speedProperty().addListener((o, was, now) -> {
+            if (!busy[0]) {
+                busy[0] = true;
+                speed.setValue(1 - now.doubleValue());
+                busy[0] = false;
+            }
+        });
         speed.setPrefWidth(160);
-        speed.setAccessibleText("Speed: left is real time, right is several seconds per step");
-        speed.setTooltip(new Tooltip("Speed, log scale (+ / −)"));
+        speed.setAccessibleText("Speed: left is slow (8 s per step), right is fast (real time, at most 20 steps a second)");
+        speed.setTooltip(new Tooltip("Speed, log scale: slow ← → fast (+ / −)"));
         Label speedText = new Label();
         speedText.textProperty().bind(pb.speedTextProperty());
         speedText.setMinWidth(100);
-        Label slow = new Label("speed");
+        Label slow = new Label("slow");
+        Label fast = new Label("fast");
         Label following = new Label();
         following.getStyleClass().add("following");
         following.textProperty().bind(Bindings.createStringBinding(() -> SafeText.line(followText(pb.followedJourney())),
                 pb.followedProperty(), pb.scheduleProperty()));
         HBox.setHgrow(following, Priority.ALWAYS);
         following.setMaxWidth(Double.MAX_VALUE);
-        HBox row = new HBox(8, restart, back, play, next, step, slow, speed, speedText, following);
+        HBox row = new HBox(8, restart, back, play, next, step, slow, speed, fast, speedText, following);
         row.setAlignment(Pos.CENTER_LEFT);
         TimelineView timeline = new TimelineView(pb);
         setSpacing(6);

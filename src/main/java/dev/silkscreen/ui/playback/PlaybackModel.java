@@ -31,6 +31,10 @@ public final class PlaybackModel {
     private final IntegerProperty followed = new SimpleIntegerProperty(-1);
     private final ReadOnlyIntegerWrapper currentStep = new ReadOnlyIntegerWrapper(0);
     private final StringBinding speedText;
+    private final BooleanProperty held = new SimpleBooleanProperty(false);
+    private java.util.function.Function<Journey, StepPlan> planner = j -> StepPlan.of(j, null);
+    private Journey planned;
+    private StepPlan plan;
 
     public PlaybackModel() {
         position.addListener((o, a, b) -> updateStep());
@@ -86,6 +90,34 @@ public final class PlaybackModel {
 
     public int currentStep() {
         return currentStep.get();
+    }
+
+    /** True while playback holds at the followed packet's verdict (the next key follows the next packet). */
+    public BooleanProperty heldProperty() {
+        return held;
+    }
+
+    /** How the steps of a journey are planned (which are skipped); set when a foundation is shown. */
+    public void setPlanner(java.util.function.Function<Journey, StepPlan> planner) {
+        this.planner = planner;
+        this.plan = null;
+        updateStep();
+    }
+
+    /** The followed journey's plan ({@link StepPlan#ALL} with nothing followed). */
+    public StepPlan plan() {
+        Journey j = followedJourney();
+        if (j != planned || plan == null) {
+            planned = j;
+            plan = planner.apply(j);
+        }
+        return plan;
+    }
+
+    /** The journey the next key moves to when held at a verdict: the one after the followed, or -1. */
+    public int nextJourney() {
+        int f = followed.get();
+        return f + 1 < schedule().size() ? f + 1 : -1;
     }
 
     public StringBinding speedTextProperty() {
@@ -146,7 +178,11 @@ public final class PlaybackModel {
     public void togglePlay() {
         if (!playing.get() && position.get() >= schedule().end()) {
             restart();
+        } else if (!playing.get() && held.get() && nextJourney() >= 0) {
+            follow(nextJourney());
+            jumpTo(1);
         }
+        held.set(false);
         playing.set(!playing.get());
     }
 
@@ -160,6 +196,17 @@ public final class PlaybackModel {
             return;
         }
         double next = position.get() + seconds / secondsPerStep();
+        int f = followed.get();
+        if (f >= 0 && f < schedule().size()) {
+            double verdict = schedule().start(f) + plan().last() - 1 + REST;
+            if (position.get() < verdict - 1e-6 && next >= verdict - 1e-6) {
+                // the followed packet reached its verdict: hold there
+                position.set(verdict);
+                playing.set(false);
+                held.set(true);
+                return;
+            }
+        }
         if (next >= schedule().end()) {
             next = schedule().end();
             playing.set(false);
@@ -169,12 +216,24 @@ public final class PlaybackModel {
 
     /** The followed packet one step further (paused). */
     public void next() {
-        jumpTo(Math.min(11, Math.max(1, currentStep.get()) + (atRest() ? 1 : 0)));
+        StepPlan plan = plan();
+        int now = Math.max(1, currentStep.get());
+        if (now >= plan.last() && atRest()) {
+            int n = nextJourney();
+            if (n >= 0) {
+                follow(n);
+                jumpTo(1);
+            } else {
+                jumpTo(now);
+            }
+            return;
+        }
+        jumpTo(atRest() ? plan.after(now) : now);
     }
 
     /** The followed packet one step back (paused). */
     public void back() {
-        jumpTo(Math.max(1, currentStep.get() - 1));
+        jumpTo(plan().before(Math.max(1, currentStep.get())));
     }
 
     private boolean atRest() {
@@ -183,23 +242,23 @@ public final class PlaybackModel {
             return true;
         }
         double u = position.get() - schedule().start(f);
-        return u - Math.floor(u) >= REST - 1e-9 || u >= 11;
+        return u - Math.floor(u) >= REST - 1e-9 || u >= plan().last();
     }
 
     /** Shows the followed packet at step {@code step} (1-11), paused, the step's effect visible. */
     public void jumpTo(int step) {
         playing.set(false);
+        held.set(false);
         int f = followed.get();
         double base = f >= 0 ? schedule().start(f) : 0;
-        int k = Math.max(1, Math.min(11, step));
+        int k = plan().shown(Math.max(1, Math.min(11, step)));
         position.set(base + (k - 1) + REST);
     }
 
     /** Back to the very beginning, following the first journey. */
     public void restart() {
-        playing.set(false);
         followed.set(schedule().size() > 0 ? 0 : -1);
-        position.set(0);
+        jumpTo(1);
     }
 
     public void faster() {
@@ -212,7 +271,29 @@ public final class PlaybackModel {
 
     /** Moves the clock to {@code pos} (clamped to the timeline). */
     public void seek(double pos) {
-        position.set(Math.max(0, Math.min(schedule().end(), pos)));
+        double p = Math.max(0, Math.min(schedule().end(), pos));
+        held.set(false);
+        position.set(p);
+        int at = journeyAt(p);
+        if (at >= 0 && at != followed.get()) {
+            followed.set(at);
+        }
+    }
+
+    /** The journey to follow at position {@code pos}: the latest started one still on screen, else the next to start. */
+    int journeyAt(double pos) {
+        Schedule s = schedule();
+        int to = s.firstStartingAfter(pos);
+        int f = followed.get();
+        if (f >= 0 && f < s.size() && pos >= s.start(f) && pos - s.start(f) <= Schedule.extent(s.journey(f))) {
+            return f;
+        }
+        for (int i = to - 1; i >= s.firstVisibleAt(pos) && i >= 0; i--) {
+            if (pos - s.start(i) <= Schedule.extent(s.journey(i))) {
+                return i;
+            }
+        }
+        return to < s.size() ? to : -1;
     }
 
     /** Follows journey {@code index}, keeping its current place if it is on screen, else its step 1. */
@@ -235,6 +316,6 @@ public final class PlaybackModel {
             return;
         }
         double u = position.get() - schedule().start(f);
-        currentStep.set(Math.max(1, Math.min(11, (int) Math.floor(u) + 1)));
+        currentStep.set(plan().shown(Math.max(1, Math.min(11, (int) Math.floor(u) + 1))));
     }
 }

@@ -71,7 +71,7 @@ public final class Schedule {
                 // the ICMP error leaves the rejecting gate once the rejection has happened
                 v = Math.max(v, at[rejected] + lastStep(sorted.get(rejected)));
             }
-            if (j.verdict() == Verdict.DROPPED && j.dropStage() == 10) {
+            if (j.verdict() == Verdict.DROPPED && j.dropStage() > 0) {
                 lastRejectedFrom.put(j.flow().src(), i);
             }
             at[i] = v;
@@ -106,7 +106,8 @@ public final class Schedule {
     /** An ICMP error such as the port-unreachable silk's REJECT sends back. */
     public static boolean isIcmpError(Journey j) {
         return "icmp".equalsIgnoreCase(j.flow().proto()) && j.summary() != null
-                && j.summary().toLowerCase(java.util.Locale.ROOT).contains("unreachable");
+                && (j.summary().toLowerCase(java.util.Locale.ROOT).contains("unreachable")
+                || j.summary().toLowerCase(java.util.Locale.ROOT).contains("fragmentation needed"));
     }
 
     private static boolean sameDirection(Journey a, Journey b) {

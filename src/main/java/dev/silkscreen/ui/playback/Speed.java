@@ -10,6 +10,11 @@ import java.util.Locale;
 public final class Speed {
     /** Slowest speed: seconds of screen time per step. */
     public static final double SLOWEST = 8.0;
+    /**
+     * Fastest speed: seconds of screen time per step, or real time when a step really lasts longer.
+     * Faster than this a journey is over before the eye can follow it.
+     */
+    public static final double FASTEST = 0.05;
     /** One press of + or − moves the slider by this much. */
     public static final double NOTCH = 0.08;
 
@@ -18,7 +23,7 @@ public final class Speed {
 
     /** Seconds per step for slider value {@code x} in [0, 1], given a step's real duration. */
     public static double secondsPerStep(double x, double realStepSeconds) {
-        double lo = Math.log(Math.min(realStepSeconds, SLOWEST));
+        double lo = Math.log(fastest(realStepSeconds));
         double hi = Math.log(SLOWEST);
         double c = Math.max(0, Math.min(1, x));
         return Math.exp(lo + (hi - lo) * c);
@@ -26,12 +31,17 @@ public final class Speed {
 
     /** Inverse of {@link #secondsPerStep}: the slider value showing {@code seconds} per step. */
     public static double sliderFor(double seconds, double realStepSeconds) {
-        double lo = Math.log(Math.min(realStepSeconds, SLOWEST));
+        double lo = Math.log(fastest(realStepSeconds));
         double hi = Math.log(SLOWEST);
         if (hi == lo) {
             return 1;
         }
         return Math.max(0, Math.min(1, (Math.log(seconds) - lo) / (hi - lo)));
+    }
+
+    /** The fast end: real time, but never faster than {@link #FASTEST} per step. */
+    static double fastest(double realStepSeconds) {
+        return Math.min(SLOWEST, Math.max(FASTEST, realStepSeconds));
     }
 
     /** Text for people: "1.2 s / step", "45 ms / step", "real time". */

@@ -10,9 +10,19 @@ import org.junit.jupiter.api.Test;
 class PacketPathTest {
     private final PictureLayout layout = new PictureLayout(Fixtures.seed());
 
+    /** The part acting at a step: the packet rests on it, or beside it in the cell's lane. */
     private PartKind kindAt(PacketPath p, int step) {
         Point a = p.anchor(step);
-        return layout.partAt(a.x(), a.y()).kind();
+        Part place = p.place(layout, step);
+        Part under = layout.partAt(a.x(), a.y());
+        if (under.kind() != PartKind.CELL) {
+            assertThat(under).isEqualTo(place);
+        } else {
+            // beside its part: in the lane, level with it
+            assertThat(a.y()).isBetween(place.box().y(), place.box().bottom());
+            assertThat(a.x()).isGreaterThan(place.box().right());
+        }
+        return place.kind();
     }
 
     @Test

@@ -55,7 +55,10 @@ class ProjectorTest {
         Projector p = new Projector(layout, s);
         p.project(11.1);
         assertThat(p.sprite(0).phase).isEqualTo(Sprite.Phase.DELIVERED);
-        assertThat(layout.container(Fixtures.APP_A_IP).contains(p.sprite(0).x, p.sprite(0).y)).isTrue();
+        // it rests beside AppA's container, in cell2's lane, level with it
+        Box c = layout.container(Fixtures.APP_A_IP);
+        assertThat(p.sprite(0).y).isBetween(c.y(), c.bottom());
+        assertThat(p.sprite(0).x).isGreaterThan(c.right()).isLessThan(layout.cellBox("cell2").right());
     }
 
     @Test

@@ -32,9 +32,14 @@ class PlaybackModelTest {
     }
 
     @Test
-    void nextStopsAtStepEleven() {
+    void nextAtTheVerdictMovesToTheNextPacketAndStopsAtTheLastOne() {
         pb.jumpTo(11);
         pb.next();
+        assertThat(pb.followedProperty().get()).isEqualTo(1);
+        assertThat(pb.currentStep()).isEqualTo(1);
+        pb.jumpTo(11);
+        pb.next();
+        assertThat(pb.followedProperty().get()).isEqualTo(1);
         assertThat(pb.currentStep()).isEqualTo(11);
     }
 
@@ -64,8 +69,11 @@ class PlaybackModelTest {
 
     @Test
     void playingStopsAtTheEnd() {
-        pb.togglePlay();
-        pb.tick(1e6);
+        // it holds at each followed packet's verdict; playing on follows the next packet
+        for (int i = 0; i < 4 && pb.position() < pb.schedule().end(); i++) {
+            pb.togglePlay();
+            pb.tick(1e6);
+        }
         assertThat(pb.position()).isEqualTo(pb.schedule().end());
         assertThat(pb.isPlaying()).isFalse();
     }
@@ -94,6 +102,8 @@ class PlaybackModelTest {
         pb.jumpTo(9);
         pb.restart();
         assertThat(pb.followedProperty().get()).isZero();
-        assertThat(pb.position()).isZero();
+        // at step 1 with the packet drawn (at rest), not before it appears
+        assertThat(pb.currentStep()).isEqualTo(1);
+        assertThat(pb.position()).isEqualTo(pb.schedule().start(0) + PlaybackModel.REST);
     }
 }

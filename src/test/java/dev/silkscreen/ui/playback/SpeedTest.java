@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 class SpeedTest {
 
     @Test
-    void sliderStartIsRealTime() {
-        assertThat(Speed.secondsPerStep(0, 20e-6)).isCloseTo(20e-6, offset(1e-12));
-        assertThat(Speed.describe(20e-6, 20e-6)).isEqualTo("real time");
+    void sliderStartIsRealTimeButNeverFasterThanTheEyeCanFollow() {
+        assertThat(Speed.secondsPerStep(0, 0.2)).isCloseTo(0.2, offset(1e-12));
+        assertThat(Speed.describe(0.2, 0.2)).isEqualTo("real time");
+        // a c2c step really lasts microseconds: the fast end is then 50 ms per step
+        assertThat(Speed.secondsPerStep(0, 20e-6)).isCloseTo(Speed.FASTEST, offset(1e-12));
+        assertThat(Speed.describe(Speed.secondsPerStep(0, 20e-6), 20e-6)).isEqualTo("50 ms / step");
     }
 
     @Test
@@ -20,7 +23,7 @@ class SpeedTest {
 
     @Test
     void theMiddleIsTheGeometricMean() {
-        assertThat(Speed.secondsPerStep(0.5, 1e-4)).isCloseTo(Math.sqrt(1e-4 * Speed.SLOWEST), offset(1e-9));
+        assertThat(Speed.secondsPerStep(0.5, 1e-4)).isCloseTo(Math.sqrt(Speed.FASTEST * Speed.SLOWEST), offset(1e-9));
     }
 
     @Test
