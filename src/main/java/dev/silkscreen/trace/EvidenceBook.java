@@ -15,8 +15,8 @@ import java.util.Map;
 final class EvidenceBook {
     private final Map<FlowKey, List<IcmpEvidence>> byQuotedFlow = new HashMap<>();
 
-    /** Files the ICMP error in {@code d} (it quotes an overlay packet), seen at {@code ps}. */
-    void record(DecodedFrame d, PointState ps, long corrected) {
+    /** Files the ICMP error in {@code d} (it quotes an overlay packet), seen at {@code ps}; false when it was on file. */
+    boolean record(DecodedFrame d, PointState ps, long corrected) {
         boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
         IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
                 ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
@@ -25,10 +25,11 @@ final class EvidenceBook {
                 k -> new ArrayList<>(2));
         for (IcmpEvidence e : list) {
             if (e.sameError(ev)) {
-                return;
+                return false;
             }
         }
         list.add(ev);
+        return true;
     }
 
     /** The errors quoting packets of this journey's flow, or null when there are none. */

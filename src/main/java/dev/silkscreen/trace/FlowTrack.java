@@ -118,6 +118,13 @@ final class FlowTrack {
         return a;
     }
 
+    /** Adds every open journey of this flow to {@code out}. */
+    void collect(List<OpenJourney> out) {
+        for (int i = start; i < end; i++) {
+            out.add(js[i]);
+        }
+    }
+
     /** Rule 1: the oldest journey with exactly this identity not yet seen at {@code p}, or null. */
     OpenJourney exact(long lo, long hi, int ipId, long ack, PointState p) {
         OpenJourney found = null;

@@ -22,6 +22,8 @@ final class JourneyMatcher {
     private final ArrayDeque<OpenJourney> order;
     private final Map<FlowKey, FlowTrack> flows = new HashMap<>();
     private final List<OpenJourney> scratch = new ArrayList<>();
+    /** The journeys the last {@link #match} added its sighting to (for early verdicts). */
+    private final List<OpenJourney> touched = new ArrayList<>(4);
     private long nextId = 1;
     /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
     private long absorbed;
@@ -45,6 +47,7 @@ final class JourneyMatcher {
         long lo = packet.lo;
         long hi = packet.hi;
         long ack = packet.ack;
+        touched.clear();
         FlowTrack track = flows.get(key);
         OpenJourney j = track == null ? null : track.exact(lo, hi, d.ipId, ack, ps);
         if (j == null && !(proto == FlowKey.TCP && hi - lo > 1 && track != null && track.hasOverlapping(lo, hi, d.ipId, ps))
@@ -136,6 +139,7 @@ final class JourneyMatcher {
     }
 
     private void attach(OpenJourney j, Sighting s, long corrected) {
+        touched.add(j);
         if (s.point.kind != PointKind.CONTAINER_VETH) {
             learnDirection(j, s);
         }
@@ -181,6 +185,32 @@ final class JourneyMatcher {
         track.remove(j);
         if (track.isEmpty()) {
             flows.remove(track.key);
+        }
+    }
+
+    /** The journeys the last {@link #match} put its sighting in (empty for a late sighting). */
+    List<OpenJourney> touched() {
+        return touched;
+    }
+
+    /**
+     * Adds to {@code out} the open journeys an ICMP error quoting a packet from {@code src} to
+     * {@code dst} may answer: of the one flow its ports name (TCP, UDP), else of every flow
+     * between the two addresses with that protocol (an ICMP echo's identifier is not quoted).
+     */
+    void openOf(int src, int dst, int proto, int sport, int dport, List<OpenJourney> out) {
+        if (proto == FlowKey.TCP || proto == FlowKey.UDP) {
+            FlowTrack t = flows.get(new FlowKey(src, dst, proto, sport, dport));
+            if (t != null) {
+                t.collect(out);
+            }
+            return;
+        }
+        for (FlowTrack t : flows.values()) {
+            FlowKey k = t.key;
+            if (k.src() == src && k.dst() == dst && k.proto() == proto) {
+                t.collect(out);
+            }
         }
     }
 
