@@ -125,7 +125,11 @@ public final class Correlator implements CaptureSink {
     @Override
     public void advanced(CapturePoint point, long nanos) {
         PointState ps = topo.point(point);
+        boolean wasLive = gate.active();
         gate.advanced(ps, nanos);
+        if (!wasLive) {
+            settleOpen(); // the frames before the first progress report came from live streams too
+        }
         long corrected = clocks.correct(ps, nanos);
         if (corrected > watermark) {
             watermark = corrected;
@@ -187,6 +191,20 @@ public final class Correlator implements CaptureSink {
                 settle(j);
             }
         }
+    }
+
+    /** Live: every open journey that is already certain goes to the store now. */
+    private void settleOpen() {
+        quoted.clear();
+        for (OpenJourney j : order) {
+            if (!j.settled && !j.absorbed && EarlyVerdicts.worthChecking(j, evidence.of(j))) {
+                quoted.add(j);
+            }
+        }
+        for (OpenJourney j : quoted) {
+            settle(j);
+        }
+        quoted.clear();
     }
 
     /** Live: a new ICMP error (in {@code d}) may decide the open journeys of the packet it quotes. */

@@ -157,6 +157,15 @@ class EarlyVerdictsTest {
     }
 
     @Test
+    void journeysCompleteBeforeTheFirstProgressReportAreGivenWhenItComes() {
+        accept(synThrough(6, 7, 1000));
+        assertThat(out).as("nothing says yet that the frames come from live streams").isEmpty();
+
+        c.advanced(SRC_VETH, T0);
+        assertThat(out).singleElement().satisfies(j -> assertThat(j.verdict()).isEqualTo(Verdict.DELIVERED));
+    }
+
+    @Test
     void aSilentLossWaitsForItsWindow() {
         live();
         accept(synThrough(5, 9, 5000));

@@ -84,6 +84,7 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
             while (!early.isEmpty()) {
                 sink.accept(early.pollFirst());
             }
+            tick(sink);
         }
         try {
             while (!session.awaitEnd(TICK)) {
@@ -159,9 +160,15 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
             tee.accept(f);
         }
         synchronized (lock) {
+            boolean first = lags.isEmpty();
             lags.computeIfAbsent(f.point(), p -> new ArrivalLag()).frame(f.timeNanos(), wallNanos());
             if (target != null) {
                 target.accept(f);
+                if (first) {
+                    // The first progress report at once, not at the next tick: it tells the sink
+                    // these are live streams, whose certain journeys it gives without waiting.
+                    tick(target);
+                }
             } else if (early.size() < EARLY_FRAMES) {
                 early.add(f);
             } else {
