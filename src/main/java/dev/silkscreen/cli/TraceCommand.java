@@ -69,6 +69,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     LiveOptions liveOptions;
 
+    @Mixin
+    FlowOptions flowOptions;
+
     @Option(names = "--topology", paramLabel = "FILE", description = "NAME.topology.json: app names, tags, policies and rules.")
     Path topology;
 
@@ -112,11 +115,13 @@ public final class TraceCommand implements Callable<Integer> {
             if (scenario != null || !captures.isEmpty() || !files.isEmpty()) {
                 throw new UserException("--live traces cells: give it without capture files or --scenario");
             }
-            liveTrace = LiveTrace.open(live, liveOptions, err);
+            liveTrace = LiveTrace.open(live, liveOptions, flowOptions, err);
             if (topo == null) {
                 topo = liveTrace.foundation();
             }
             source = liveTrace.source();
+        } else if (flowOptions.given()) {
+            throw new UserException("--from and --to choose a flow to capture live: give them with --live PROFILE");
         } else if (scenario != null) {
             if (!captures.isEmpty() || !files.isEmpty()) {
                 throw new UserException("--scenario traces the simulator: give it without capture files");

@@ -53,9 +53,15 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
      */
     public LiveFrameSource(FoundationProfile profile, SshClient client, SshConfigLookup sshConfig, LiveListener listener,
                            String defaultUser, Duration duration, FrameSink tee) {
+        this(profile, client, sshConfig, listener, defaultUser, duration, tee, PointFilters.WHOLE);
+    }
+
+    /** @param filters the BPF filter of each capture point (the whole foundation: {@link PointFilters#WHOLE}) */
+    public LiveFrameSource(FoundationProfile profile, SshClient client, SshConfigLookup sshConfig, LiveListener listener,
+                           String defaultUser, Duration duration, FrameSink tee, PointFilters filters) {
         this.duration = duration;
         this.tee = tee;
-        this.session = new LiveSession(profile, client, sshConfig, this::frame, new Forwarding(listener), defaultUser);
+        this.session = new LiveSession(profile, client, sshConfig, this::frame, new Forwarding(listener), defaultUser, filters);
     }
 
     /** Connects, discovers and starts capturing; returns the discovered foundation. */
