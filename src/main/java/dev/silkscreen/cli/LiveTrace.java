@@ -29,11 +29,11 @@ final class LiveTrace implements AutoCloseable {
     }
 
     static LiveTrace open(Path profileFile, LiveOptions options, PrintWriter err) {
-        return open(profileFile, options, null, err);
+        return open(profileFile, options, null, null, err);
     }
 
     /** @param flow {@code --from}/{@code --to}, or null: when given, only the flow's cells are captured, filtered to it */
-    static LiveTrace open(Path profileFile, LiveOptions options, FlowOptions flow, PrintWriter err) {
+    static LiveTrace open(Path profileFile, LiveOptions options, FlowOptions flow, CfOptions cf, PrintWriter err) {
         FoundationProfile profile = options.profile(profileFile);
         // Everything that can fail on bad options comes before the recording is opened, so that
         // such an error leaves no empty, open pcapng behind.
@@ -45,7 +45,8 @@ final class LiveTrace implements AutoCloseable {
             FlowEnd to = flow.toEnd();
             LiveScoping.Scoped scoped;
             try {
-                scoped = LiveScoping.scope(profile, client, sshConfig, LiveOptions.defaultUser(), LiveOptions.stderrListener(err), from, to);
+                scoped = LiveScoping.scope(profile, client, sshConfig, LiveOptions.defaultUser(), LiveOptions.stderrListener(err), from, to,
+                        cf == null ? f -> f : cf::rename);
             } catch (SourceException e) {
                 throw new UserException(e.getMessage().equals(LiveInput.NO_CELL)
                         ? LiveInput.NO_CELL + " (see the messages above)" : e.getMessage());

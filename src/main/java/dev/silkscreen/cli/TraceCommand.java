@@ -1,6 +1,8 @@
 package dev.silkscreen.cli;
 
 import dev.silkscreen.capture.CaptureProblem;
+import dev.silkscreen.cf.CfJourneyNames;
+import dev.silkscreen.cf.CfNaming;
 import dev.silkscreen.decode.JsonLineFormatter;
 import dev.silkscreen.filter.JourneyFilter;
 import dev.silkscreen.model.CapturePoint;
@@ -72,6 +74,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     FlowOptions flowOptions;
 
+    @Mixin
+    CfOptions cfOptions;
+
     @Option(names = "--topology", paramLabel = "FILE", description = "NAME.topology.json: app names, tags, policies and rules.")
     Path topology;
 
@@ -101,6 +106,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final Foundation EMPTY = new Foundation("none", List.of(), List.of(), List.of(), List.of(), java.util.Map.of());
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -115,7 +122,7 @@ public final class TraceCommand implements Callable<Integer> {
             if (scenario != null || !captures.isEmpty() || !files.isEmpty()) {
                 throw new UserException("--live traces cells: give it without capture files or --scenario");
             }
-            liveTrace = LiveTrace.open(live, liveOptions, flowOptions, err);
+            liveTrace = LiveTrace.open(live, liveOptions, flowOptions, cfOptions, err);
             if (topo == null) {
                 topo = liveTrace.foundation();
             }
@@ -153,6 +160,13 @@ public final class TraceCommand implements Callable<Integer> {
             }
         }
 
+        CfJourneyNames names = null;
+        if (cfOptions.given()) {
+            CfNaming naming = new CfNaming(topo != null ? topo : EMPTY, cfOptions.directory(topo));
+            topo = topo == null ? null : naming.renamed();
+            names = new CfJourneyNames(naming);
+        }
+        CfJourneyNames cf = names;
         FlowSummary flows = new FlowSummary();
         long[] verdicts = new long[Verdict.values().length];
         Consumer<Journey> sink = j -> {
@@ -163,9 +177,12 @@ public final class TraceCommand implements Callable<Integer> {
             if (summary) {
                 flows.add(j);
             } else if (json) {
-                out.println(JourneyJson.line(j));
+                out.println(JourneyJson.line(j, cf));
             } else {
                 out.println(SafeText.line(JourneyTable.row(j)));
+                if (cf != null) {
+                    out.println("       " + SafeText.line(cf.tableLine(j)));
+                }
             }
         };
         if (!summary && !json) {

@@ -9,6 +9,7 @@ import dev.silkscreen.live.ssh.SshClient;
 import dev.silkscreen.live.stream.LiveListener;
 import dev.silkscreen.live.stream.LiveSession;
 import dev.silkscreen.model.Foundation;
+import java.util.function.UnaryOperator;
 
 /**
  * A flow-scoped live session's first half, the same for the CLI and the desktop program: discover
@@ -28,10 +29,11 @@ public final class LiveScoping {
     }
 
     /**
+     * @param names gives the discovered foundation the names the ends may use (Cloud Foundry's), or leaves it
      * @throws SourceException when no cell could be discovered, or the flow names nothing discovered
      */
     public static Scoped scope(FoundationProfile profile, SshClient client, SshConfigLookup sshConfig, String defaultUser,
-                               LiveListener listener, FlowEnd from, FlowEnd to) throws SourceException {
+                               LiveListener listener, FlowEnd from, FlowEnd to, UnaryOperator<Foundation> names) throws SourceException {
         Foundation found;
         try (LiveSession discovery = new LiveSession(profile, client, sshConfig, f -> { }, listener, defaultUser)) {
             found = discovery.discover();
@@ -41,7 +43,7 @@ public final class LiveScoping {
         }
         FlowScope scope;
         try {
-            scope = FlowScope.resolve(found, from, to, profile.cells().size());
+            scope = FlowScope.resolve(names.apply(found), from, to, profile.cells().size());
         } catch (ScopeException e) {
             throw new SourceException(e.getMessage());
         }
