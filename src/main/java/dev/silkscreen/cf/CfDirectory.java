@@ -2,7 +2,6 @@ package dev.silkscreen.cf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -170,13 +169,5 @@ public final class CfDirectory {
 
     public boolean isEmpty() {
         return guidByTag.isEmpty() && apps.isEmpty();
-    }
-
-    int apps() {
-        return apps.size();
-    }
-
-    static Collection<String> lower(Collection<String> guids) {
-        return guids.stream().map(g -> g.toLowerCase(Locale.ROOT)).toList();
     }
 }
