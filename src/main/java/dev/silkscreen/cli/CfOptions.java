@@ -4,6 +4,7 @@ import dev.silkscreen.cf.CfCurl;
 import dev.silkscreen.cf.CfDirectory;
 import dev.silkscreen.cf.CfException;
 import dev.silkscreen.cf.CfNaming;
+import dev.silkscreen.live.profile.CfSources;
 import dev.silkscreen.model.App;
 import dev.silkscreen.model.Foundation;
 import java.nio.file.Path;
@@ -33,6 +34,29 @@ public final class CfOptions {
     boolean curl;
 
     private CfDirectory directory;
+
+    /**
+     * Takes what the live profile's {@code cf} key names where the command line gave nothing for
+     * it; relative paths are the profile directory's.
+     */
+    void withProfile(CfSources s, Path profileDir) {
+        if (s == null || s.isNone()) {
+            return;
+        }
+        tags = tags != null ? tags : resolve(s.tags(), profileDir);
+        apps = apps != null ? apps : resolve(s.apps(), profileDir);
+        spaces = spaces != null ? spaces : resolve(s.spaces(), profileDir);
+        orgs = orgs != null ? orgs : resolve(s.orgs(), profileDir);
+        curl |= s.curl();
+    }
+
+    private static Path resolve(String file, Path dir) {
+        if (file == null) {
+            return null;
+        }
+        Path p = Path.of(file);
+        return p.isAbsolute() || dir == null ? p : dir.resolve(p);
+    }
 
     boolean given() {
         return tags != null || apps != null || spaces != null || orgs != null || curl;

@@ -35,6 +35,9 @@ final class LiveTrace implements AutoCloseable {
     /** @param flow {@code --from}/{@code --to}, or null: when given, only the flow's cells are captured, filtered to it */
     static LiveTrace open(Path profileFile, LiveOptions options, FlowOptions flow, CfOptions cf, PrintWriter err) {
         FoundationProfile profile = options.profile(profileFile);
+        if (cf != null) {
+            cf.withProfile(profile.cf(), profileFile.toAbsolutePath().getParent());
+        }
         // Everything that can fail on bad options comes before the recording is opened, so that
         // such an error leaves no empty, open pcapng behind.
         var client = options.client(err);

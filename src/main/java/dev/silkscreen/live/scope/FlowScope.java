@@ -161,7 +161,7 @@ public final class FlowScope implements PointFilters {
                 cells.add(new CellTarget(c.name(), c.ssh(), c.sudo(), interfacesOn(c.name())));
             }
         }
-        return new FoundationProfile(p.name(), p.jump(), cells, p.capture());
+        return p.withCells(cells);
     }
 
     public String overlayFilter() {
