@@ -61,11 +61,16 @@ class LiveFlowScopeE2ETest {
         StringWriter err = new StringWriter();
         int[] exit = {-1};
         Thread cli = new Thread(() -> exit[0] = SilkscreenCli.run(new PrintWriter(out, true), new PrintWriter(err, true),
-                "trace", "--live", profile.toString(), "--from", appB, "--to", APP_A0 + ":8080", "--json", "--duration", "25s",
+                "trace", "--live", profile.toString(), "--from", appB, "--to", APP_A0 + ":8080", "--json", "--duration", "30s",
                 "--record", rec.toString(), "--known-hosts", dir.resolve("known_hosts").toString(),
                 "--ssh-config", dir.resolve("none").toString()), "trace --live --from --to");
         cli.start();
-        Thread.sleep(5_000);
+        // Discovery of every cell, then the flow's two cells connect again to capture.
+        long deadline = System.nanoTime() + 40_000_000_000L;
+        while (!(err.toString().contains("cell1: connected") && err.toString().contains("cell2: connected")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(2_000); // the tcpdumps start
         for (int i = 0; i < 3; i++) {
             TestbedRig.traffic("http", "udp", "ping");
             TestbedRig.traffic("--from", "AppC/0", "http");
@@ -99,8 +104,8 @@ class LiveFlowScopeE2ETest {
         }
         System.out.printf("flow-scoped capture: %d frames recorded at %s, %d of them the flow's TCP%n", frames.size(), points, flowFrames);
         assertThat(strangers).as("frames that are not the flow's").isEmpty();
-        assertThat(points).allMatch(p -> p.startsWith("cell1:") || p.startsWith("cell2:"));
-        assertThat(points).contains("cell1:s-010255077002", "cell1:silk-vtep", "cell1:eth0", "cell2:s-010255021002", "cell2:silk-vtep", "cell2:eth0");
+        assertThat(points).as(err.toString()).allMatch(p -> p.startsWith("cell1:") || p.startsWith("cell2:"));
+        assertThat(points).as(err.toString()).contains("cell1:s-010255077002", "cell1:silk-vtep", "cell1:eth0", "cell2:s-010255021002", "cell2:silk-vtep", "cell2:eth0");
         assertThat(flowFrames).as("the flow's own frames arrived").isGreaterThan(20);
         assertThat(out.toString()).contains("\"verdict\":\"delivered\"");
     }
