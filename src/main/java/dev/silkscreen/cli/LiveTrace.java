@@ -5,7 +5,10 @@ import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.model.Foundation;
 import dev.silkscreen.model.SafeText;
 import dev.silkscreen.pipeline.IoReasons;
+import dev.silkscreen.live.scope.FlowEnd;
+import dev.silkscreen.live.stream.PointFilters;
 import dev.silkscreen.pipeline.LiveInput;
+import dev.silkscreen.pipeline.LiveScoping;
 import dev.silkscreen.pipeline.SourceException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,16 +29,45 @@ final class LiveTrace implements AutoCloseable {
     }
 
     static LiveTrace open(Path profileFile, LiveOptions options, PrintWriter err) {
+        return open(profileFile, options, null, null, err);
+    }
+
+    /** @param flow {@code --from}/{@code --to}, or null: when given, only the flow's cells are captured, filtered to it */
+    static LiveTrace open(Path profileFile, LiveOptions options, FlowOptions flow, CfOptions cf, PrintWriter err) {
         FoundationProfile profile = options.profile(profileFile);
+        if (cf != null) {
+            cf.withProfile(profile.cf(), profileFile.toAbsolutePath().getParent());
+        }
         // Everything that can fail on bad options comes before the recording is opened, so that
         // such an error leaves no empty, open pcapng behind.
+        var client = options.client(err);
+        var sshConfig = options.sshConfigLookup();
+        PointFilters filters = PointFilters.WHOLE;
+        if (flow != null && flow.given()) {
+            FlowEnd from = flow.fromEnd();
+            FlowEnd to = flow.toEnd();
+            LiveScoping.Scoped scoped;
+            try {
+                scoped = LiveScoping.scope(profile, client, sshConfig, LiveOptions.defaultUser(), LiveOptions.stderrListener(err), from, to,
+                        cf == null ? f -> f : cf::rename);
+            } catch (SourceException e) {
+                throw new UserException(e.getMessage().equals(LiveInput.NO_CELL)
+                        ? LiveInput.NO_CELL + " (see the messages above)" : e.getMessage());
+            }
+            for (String line : scoped.scope().describe()) {
+                err.println("silkscreen: " + SafeText.line(line));
+            }
+            err.flush();
+            profile = scoped.profile();
+            filters = scoped.scope();
+        }
         LiveInput input;
         try {
-            input = new LiveInput(profile, options.client(err), options.sshConfigLookup(), LiveOptions.defaultUser(),
+            input = new LiveInput(profile, client, sshConfig, LiveOptions.defaultUser(),
                     options.record, LiveOptions.stderrListener(err), note -> {
                         err.println("silkscreen: " + SafeText.line(note));
                         err.flush();
-                    });
+                    }, filters);
         } catch (IOException e) {
             throw new UserException("--record " + options.record + ": " + IoReasons.of(e));
         }

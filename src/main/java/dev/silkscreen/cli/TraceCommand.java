@@ -1,6 +1,8 @@
 package dev.silkscreen.cli;
 
 import dev.silkscreen.capture.CaptureProblem;
+import dev.silkscreen.cf.CfJourneyNames;
+import dev.silkscreen.cf.CfNaming;
 import dev.silkscreen.cf.CfPolicies;
 import dev.silkscreen.decode.JsonLineFormatter;
 import dev.silkscreen.filter.JourneyFilter;
@@ -76,6 +78,12 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     LiveOptions liveOptions;
 
+    @Mixin
+    FlowOptions flowOptions;
+
+    @Mixin
+    CfOptions cfOptions;
+
     @Option(names = "--topology", paramLabel = "FILE", description = "NAME.topology.json: app names, tags, policies and rules.")
     Path topology;
 
@@ -128,6 +136,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final Foundation EMPTY = new Foundation("none", List.of(), List.of(), List.of(), List.of(), java.util.Map.of());
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -146,11 +156,13 @@ public final class TraceCommand implements Callable<Integer> {
             if (scenario != null || !captures.isEmpty() || !files.isEmpty()) {
                 throw new UserException("--live traces cells: give it without capture files or --scenario");
             }
-            liveTrace = LiveTrace.open(live, liveOptions, err);
+            liveTrace = LiveTrace.open(live, liveOptions, flowOptions, cfOptions, err);
             if (topo == null) {
                 topo = liveTrace.foundation();
             }
             source = liveTrace.source();
+        } else if (flowOptions.given()) {
+            throw new UserException("--from and --to choose a flow to capture live: give them with --live PROFILE");
         } else if (scenario != null) {
             if (!captures.isEmpty() || !files.isEmpty()) {
                 throw new UserException("--scenario traces the simulator: give it without capture files");
@@ -185,6 +197,13 @@ public final class TraceCommand implements Callable<Integer> {
             }
         }
 
+        CfJourneyNames names = null;
+        if (cfOptions.given()) {
+            CfNaming naming = new CfNaming(topo != null ? topo : EMPTY, cfOptions.directory(topo));
+            topo = topo == null ? null : naming.renamed();
+            names = new CfJourneyNames(naming);
+        }
+        CfJourneyNames cf = names;
         if ((connections ? 1 : 0) + (summary ? 1 : 0) + (diagnose ? 1 : 0) > 1) {
             throw new UserException("--connections, --summary and --diagnose each choose what to print: give one of them");
         }
@@ -222,9 +241,12 @@ public final class TraceCommand implements Callable<Integer> {
             } else if (summary) {
                 flows.add(j);
             } else if (json) {
-                out.println(withKernelLog(JourneyJson.line(j), kernelLog == null ? List.of() : kernelLog.evidenceFor(j)));
+                out.println(withKernelLog(JourneyJson.line(j, cf), kernelLog == null ? List.of() : kernelLog.evidenceFor(j)));
             } else {
                 out.println(SafeText.line(JourneyTable.row(j)));
+                if (cf != null) {
+                    out.println("       " + SafeText.line(cf.tableLine(j)));
+                }
                 if (kernelLog != null) {
                     for (KernelLog.Evidence e : kernelLog.evidenceFor(j)) {
                         out.println(SafeText.line("       kernel log on " + e.entry().cell() + ", step " + e.step() + ": " + e.entry().text()));

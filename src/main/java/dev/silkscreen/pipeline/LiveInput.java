@@ -5,6 +5,7 @@ import dev.silkscreen.live.profile.SshConfigLookup;
 import dev.silkscreen.live.ssh.SshClient;
 import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.live.stream.LiveListener;
+import dev.silkscreen.live.stream.PointFilters;
 import dev.silkscreen.live.stream.PointStats;
 import dev.silkscreen.live.stream.SessionRecorder;
 import dev.silkscreen.model.Foundation;
@@ -42,11 +43,17 @@ public final class LiveInput implements AutoCloseable {
      */
     public LiveInput(FoundationProfile profile, SshClient client, SshConfigLookup sshConfig, String defaultUser,
                      Path record, LiveListener listener, Consumer<String> notes) throws IOException {
+        this(profile, client, sshConfig, defaultUser, record, listener, notes, PointFilters.WHOLE);
+    }
+
+    /** The same, each capture point filtered by {@code filters} (one flow's, from {@link LiveScoping}). */
+    public LiveInput(FoundationProfile profile, SshClient client, SshConfigLookup sshConfig, String defaultUser,
+                     Path record, LiveListener listener, Consumer<String> notes, PointFilters filters) throws IOException {
         this.recorder = record == null ? null
                 : new SessionRecorder(record, "live capture of " + profile.name(), profile.capture().snapLength());
         this.notes = notes;
         LiveListener heard = recorder == null ? listener : recorder.recordingTopology(listener);
-        this.source = new LiveFrameSource(profile, client, sshConfig, heard, defaultUser, profile.capture().duration(), recorder);
+        this.source = new LiveFrameSource(profile, client, sshConfig, heard, defaultUser, profile.capture().duration(), recorder, filters);
         this.hook = new Thread(source::stop, "silkscreen live stop");
     }
 

@@ -19,6 +19,9 @@ import java.util.List;
  * IP ID, TCP sequence range: see {@link FlowTrack}) or starts a new one. A journey is decided when
  * no sighting has come for the window (on the corrected clock), when too many are open, or at
  * {@link #finish()}; decided journeys go to the {@link JourneyStore} in order of first sighting.
+ * With live streams ({@link #advanced}), a journey whose verdict is already certain (seen whole at
+ * every captured point through its destination's veth, or answered by an ICMP error:
+ * {@link EarlyVerdicts}) goes to the store at once, ahead of older ones still waiting.
  *
  * <p>It orchestrates: {@link PacketKey} says which frames are followed packets and names them,
  * {@link JourneyMatcher} puts each sighting in its journey, {@link EvidenceBook} files the ICMP
@@ -65,6 +68,10 @@ public final class Correlator implements CaptureSink {
     private final DecidedPackets decided;
     /** Puts each sighting in its journey. */
     private final JourneyMatcher matcher;
+    private final EarlyVerdicts early;
+    private final List<OpenJourney> quoted = new ArrayList<>();
+    /** Journeys given to the store before their window closed. */
+    private long settledEarly;
 
     /**
      * @param topology the foundation from a topology file, or null to infer everything from frames
@@ -79,6 +86,7 @@ public final class Correlator implements CaptureSink {
         this.decided = new DecidedPackets(settings.windowNanos(), Math.max(DECIDED_RETAIN_NANOS, 2 * settings.windowNanos()),
                 DECIDED_CAPACITY);
         this.matcher = new JourneyMatcher(topo, decided, order, settings.keepFrames());
+        this.early = new EarlyVerdicts(topo, judge);
     }
 
     @Override
@@ -117,7 +125,11 @@ public final class Correlator implements CaptureSink {
     @Override
     public void advanced(CapturePoint point, long nanos) {
         PointState ps = topo.point(point);
+        boolean wasLive = gate.active();
         gate.advanced(ps, nanos);
+        if (!wasLive) {
+            settleOpen(); // the frames before the first progress report came from live streams too
+        }
         long corrected = clocks.correct(ps, nanos);
         if (corrected > watermark) {
             watermark = corrected;
@@ -153,8 +165,8 @@ public final class Correlator implements CaptureSink {
             return;
         }
         topo.learn(ps, d);
-        if (PacketKey.quotesOverlay(d)) {
-            evidence.record(d, ps, corrected);
+        if (PacketKey.quotesOverlay(d) && evidence.record(d, ps, corrected) && gate.active()) {
+            settleQuoted(d);
         }
         if (!PacketKey.followed(d, ps)) {
             ignoredFrames++;
@@ -164,7 +176,57 @@ public final class Correlator implements CaptureSink {
         overlayFrames++;
         packet.of(d);
         matcher.match(ps, frame, d, packet, corrected);
+        if (gate.active()) {
+            settleTouched();
+        }
         expire();
+    }
+
+    /** Live: the journeys the last sighting joined that it made certain go to the store now. */
+    private void settleTouched() {
+        List<OpenJourney> touched = matcher.touched();
+        for (int i = 0, n = touched.size(); i < n; i++) {
+            OpenJourney j = touched.get(i);
+            if (!j.settled && !j.absorbed && EarlyVerdicts.worthChecking(j, evidence.of(j))) {
+                settle(j);
+            }
+        }
+    }
+
+    /** Live: every open journey that is already certain goes to the store now. */
+    private void settleOpen() {
+        quoted.clear();
+        for (OpenJourney j : order) {
+            if (!j.settled && !j.absorbed && EarlyVerdicts.worthChecking(j, evidence.of(j))) {
+                quoted.add(j);
+            }
+        }
+        for (OpenJourney j : quoted) {
+            settle(j);
+        }
+        quoted.clear();
+    }
+
+    /** Live: a new ICMP error (in {@code d}) may decide the open journeys of the packet it quotes. */
+    private void settleQuoted(DecodedFrame d) {
+        quoted.clear();
+        matcher.openOf(d.quotedSrc, d.quotedDst, d.quotedProto, d.quotedSport, d.quotedDport, d.quotedIpId, d.quotedSeq, quoted);
+        for (OpenJourney j : quoted) {
+            if (!j.settled && !j.absorbed) {
+                settle(j);
+            }
+        }
+        quoted.clear();
+    }
+
+    private void settle(OpenJourney j) {
+        List<IcmpEvidence> ev = evidence.of(j);
+        if (!early.settled(j, ev)) {
+            return;
+        }
+        j.settled = true;
+        settledEarly++;
+        emit(j, false);
     }
 
     /** The correlator's clock has reached {@code correctedNanos} (e.g. a quiet live stream's "now"). */
@@ -202,6 +264,10 @@ public final class Correlator implements CaptureSink {
         }
         while (!order.isEmpty()) {
             OpenJourney head = order.peekFirst();
+            if (head.settled) {
+                order.pollFirst(); // already in the store
+                continue;
+            }
             boolean full = order.size() > settings.maxOpen();
             if (!full && (head.lastCorrected + window >= mark || gate.active() && gate.waitsForUnheardCell(head, window))) {
                 break;
@@ -222,14 +288,18 @@ public final class Correlator implements CaptureSink {
     }
 
     private void release(OpenJourney j) {
-        if (j.absorbed) {
+        if (j.absorbed || j.settled) {
             return;
         }
+        emit(j, finishing && j.lastCorrected + settings.windowNanos() >= watermark);
+    }
+
+    /** Judges {@code j} for good and hands it to the store; {@code windowOpen}: it may still be in flight. */
+    private void emit(OpenJourney j, boolean windowOpen) {
         if (warmups < WARMUPS && !clocks.hasTwoWayLink()) {
             warmClocks();
         }
         matcher.forget(j);
-        boolean windowOpen = finishing && j.lastCorrected + settings.windowNanos() >= watermark;
         if (!finishing) {
             decided.add(j);
         }
@@ -247,7 +317,7 @@ public final class Correlator implements CaptureSink {
             if (++n > WARM_JOURNEYS) {
                 break;
             }
-            if (!o.absorbed) {
+            if (!o.absorbed && !o.settled) {
                 judge.teachAhead(o);
             }
         }
@@ -260,7 +330,7 @@ public final class Correlator implements CaptureSink {
     public List<Journey> openJourneys() {
         List<Journey> out = new ArrayList<>(order.size());
         for (OpenJourney j : order) {
-            if (j.absorbed) {
+            if (j.absorbed || j.settled) {
                 continue;
             }
             out.add(judge.decide(j, evidence.of(j), watermark, true, false));
@@ -271,6 +341,11 @@ public final class Correlator implements CaptureSink {
     /** The foundation the frames taught (see {@link Topology#learned}), with these overlay addresses as containers where they fit. */
     Foundation learnedFoundation(java.util.Collection<Integer> endpoints) {
         return topo.learned(endpoints);
+    }
+
+    /** Journeys decided before their window closed (live streams only; see {@link EarlyVerdicts}). */
+    public long settledEarly() {
+        return settledEarly;
     }
 
     public TraceStats stats() {

@@ -39,8 +39,8 @@ final class EvidenceBook {
     private final ArrayDeque<IcmpEvidence> fifo = new ArrayDeque<>();
     private final ArrayDeque<Quoted> fifoKeys = new ArrayDeque<>();
 
-    /** Files the ICMP error in {@code d} (it quotes an overlay packet), seen at {@code ps}. */
-    void record(DecodedFrame d, PointState ps, long corrected) {
+    /** Files the ICMP error in {@code d} (it quotes an overlay packet), seen at {@code ps}; false when it was on file. */
+    boolean record(DecodedFrame d, PointState ps, long corrected) {
         boolean ports = d.quotedProto == FlowKey.TCP || d.quotedProto == FlowKey.UDP;
         IcmpEvidence ev = new IcmpEvidence(d.icmpType, d.icmpCode, d.src, ports ? d.quotedSport : -1,
                 ports ? d.quotedDport : -1, d.quotedIpId, d.quotedProto == FlowKey.TCP ? d.quotedSeq : -1,
@@ -61,13 +61,14 @@ final class EvidenceBook {
         }
         for (IcmpEvidence e : list) {
             if (e.sameError(ev)) {
-                return;
+                return false;
             }
         }
         list.add(ev);
         f.size++;
         fifo.addLast(ev);
         fifoKeys.addLast(key);
+        return true;
     }
 
     /** The errors quoting this journey's packet (its ports, IP ID and sequence range), or null when there are none. */

@@ -101,6 +101,60 @@ final class FlowTrack {
         add(j);
     }
 
+    /**
+     * Adds to {@code out} the open journeys an ICMP error quoting IP ID {@code ipId} (and, for
+     * TCP, sequence {@code seq}, -1 when not quoted) may answer: those with that IP ID whose range
+     * holds the sequence. Looks at {@value #OVERLAP_SCAN} journeys at most, nearest the quoted place.
+     */
+    void collectAnswering(int ipId, long seq, List<OpenJourney> out) {
+        int budget = OVERLAP_SCAN;
+        if (key.proto() == FlowKey.TCP && seq >= 0) {
+            long floor = seq - maxLen + 1;
+            for (Map.Entry<Long, Object> e = byLo.floorEntry(seq); e != null && e.getKey() >= floor && budget > 0;
+                    e = byLo.lowerEntry(e.getKey())) {
+                budget = collect(e.getValue(), ipId, seq, budget, out);
+            }
+            return;
+        }
+        if (key.proto() == FlowKey.UDP) {
+            Object there = byLo.get((long) ipId);
+            if (there != null) {
+                collect(there, ipId, -1, budget, out);
+            }
+            return;
+        }
+        for (Object there : byLo.values()) {
+            if (budget <= 0) {
+                return;
+            }
+            budget = collect(there, ipId, -1, budget, out);
+        }
+    }
+
+    private static int collect(Object there, int ipId, long seq, int budget, List<OpenJourney> out) {
+        if (there instanceof OpenJourney j) {
+            if (answers(j, ipId, seq)) {
+                out.add(j);
+            }
+            return budget - 1;
+        }
+        Bucket b = (Bucket) there;
+        for (int i = b.head; i < b.end && budget > 0; i++) {
+            OpenJourney j = b.js[i];
+            if (j != null) {
+                budget--;
+                if (answers(j, ipId, seq)) {
+                    out.add(j);
+                }
+            }
+        }
+        return budget;
+    }
+
+    private static boolean answers(OpenJourney j, int ipId, long seq) {
+        return j.ipId == ipId && (seq < 0 || seq >= j.lo && seq <= Math.max(j.lo, j.hi - 1));
+    }
+
     /** Rule 1: the oldest journey with exactly this identity not yet seen at {@code p}, or null. */
     OpenJourney exact(long lo, long hi, int ipId, long ack, PointState p) {
         Object there = byLo.get(lo);

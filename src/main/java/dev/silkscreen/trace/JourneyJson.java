@@ -29,14 +29,29 @@ public final class JourneyJson {
     private JourneyJson() {
     }
 
+    /** More fields for a journey, written after {@code dst_app} (e.g. Cloud Foundry's names). */
+    @FunctionalInterface
+    public interface Extra {
+        void write(Journey j, JsonGenerator g) throws IOException;
+    }
+
     /** One journey as one line of JSON (no line break). */
     public static String line(Journey j) {
+        return line(j, null);
+    }
+
+    /** One journey as one line of JSON, with {@code extra}'s fields (null: none). */
+    public static String line(Journey j, Extra extra) {
         StringWriter w = new StringWriter(512);
-        write(j, w);
+        write(j, w, extra);
         return w.toString();
     }
 
     public static void write(Journey j, Writer out) {
+        write(j, out, null);
+    }
+
+    public static void write(Journey j, Writer out, Extra extra) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
@@ -57,6 +72,9 @@ public final class JourneyJson {
             }
             g.writeStringField("src_app", j.srcApp());
             g.writeStringField("dst_app", j.dstApp());
+            if (extra != null) {
+                extra.write(j, g);
+            }
             g.writeStringField("verdict", j.verdict().word());
             g.writeNumberField("stage", j.stage());
             if (j.dropStage() > 0) {

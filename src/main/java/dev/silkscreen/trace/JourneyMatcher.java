@@ -24,6 +24,8 @@ final class JourneyMatcher {
     private final ArrayDeque<OpenJourney> order;
     private final Map<FlowKey, FlowTrack> flows = new HashMap<>();
     private final List<OpenJourney> scratch = new ArrayList<>();
+    /** The journeys the last {@link #match} added its sighting to (for early verdicts). */
+    private final List<OpenJourney> touched = new ArrayList<>(4);
     private long nextId = 1;
     /** Journeys folded into an older one by {@link #mergeUnderUpstreamFrame}. */
     private long absorbed;
@@ -48,6 +50,7 @@ final class JourneyMatcher {
         long lo = packet.lo;
         long hi = packet.hi;
         long ack = packet.ack;
+        touched.clear();
         FlowTrack track = flows.get(key);
         OpenJourney j = track == null ? null : track.exact(lo, hi, d.ipId, ack, ps);
         if (j == null && !(proto == FlowKey.TCP && hi - lo > 1 && track != null && track.hasOverlapping(lo, hi, d.ipId, ps))
@@ -145,6 +148,7 @@ final class JourneyMatcher {
     }
 
     private void attach(OpenJourney j, Sighting s, long corrected) {
+        touched.add(j);
         // A point's first sighting of the journey teaches what later ones there would (the others
         // are offload segments of the same packet): one pass over the sightings per point, not per frame.
         if (s.point.kind != PointKind.CONTAINER_VETH && !j.seenAt(s.point)) {
@@ -204,6 +208,33 @@ final class JourneyMatcher {
         track.remove(j);
         if (track.isEmpty()) {
             flows.remove(track.key);
+        }
+    }
+
+    /** The journeys the last {@link #match} put its sighting in (empty for a late sighting). */
+    List<OpenJourney> touched() {
+        return touched;
+    }
+
+    /**
+     * Adds to {@code out} the open journeys an ICMP error quoting a packet from {@code src} to
+     * {@code dst} may answer: of the one flow its ports name (TCP, UDP), else of every flow
+     * between the two addresses with that protocol (an ICMP echo's identifier is not quoted); of
+     * those, only the ones with the quoted IP ID whose range holds the quoted TCP sequence.
+     */
+    void openOf(int src, int dst, int proto, int sport, int dport, int ipId, long seq, List<OpenJourney> out) {
+        if (proto == FlowKey.TCP || proto == FlowKey.UDP) {
+            FlowTrack t = flows.get(new FlowKey(src, dst, proto, sport, dport));
+            if (t != null) {
+                t.collectAnswering(ipId, proto == FlowKey.TCP ? seq : -1, out);
+            }
+            return;
+        }
+        for (FlowTrack t : flows.values()) {
+            FlowKey k = t.key;
+            if (k.src() == src && k.dst() == dst && k.proto() == proto) {
+                t.collectAnswering(ipId, -1, out);
+            }
         }
     }
 

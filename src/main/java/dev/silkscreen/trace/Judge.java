@@ -212,7 +212,7 @@ final class Judge {
     }
 
     /** The cell that sent an ICMP error: the owner of its overlay source, else where it was first seen. */
-    private String evidenceCell(IcmpEvidence ev) {
+    String evidenceCell(IcmpEvidence ev) {
         String c = topo.cellOfOverlay(ev.from());
         return c != null ? c : ev.seenAt().cell;
     }
@@ -245,7 +245,8 @@ final class Judge {
         return out;
     }
 
-    private IcmpEvidence evidenceFor(OpenJourney j, List<IcmpEvidence> evidence) {
+    /** The error among {@code evidence} that quotes this very packet (IP ID, ports, TCP sequence), or null. */
+    IcmpEvidence evidenceFor(OpenJourney j, List<IcmpEvidence> evidence) {
         if (evidence == null) {
             return null;
         }

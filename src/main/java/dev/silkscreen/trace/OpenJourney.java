@@ -24,6 +24,8 @@ final class OpenJourney {
     final List<Sighting> sightings = new ArrayList<>(6);
     /** Merged into another journey (an upstream offload frame showed they were one packet): skip it. */
     boolean absorbed;
+    /** Decided before its window closed ({@link EarlyVerdicts}): already in the store, skip it. */
+    boolean settled;
     /** Already gave its clock sample (see {@link Judge#teachAhead}). */
     boolean taught;
     /** Last sighting on the corrected clock, for expiry. */

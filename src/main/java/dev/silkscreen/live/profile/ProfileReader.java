@@ -25,7 +25,8 @@ import java.util.Set;
  * {@link ProfileValues}, and secrets are not accepted at all.
  */
 public final class ProfileReader {
-    private static final Set<String> TOP = Set.of("name", "defaults", "jump", "capture", "cells");
+    private static final Set<String> TOP = Set.of("name", "defaults", "jump", "capture", "cells", "cf");
+    private static final Set<String> CF_KEYS = Set.of("tags", "apps", "spaces", "orgs", "curl");
     private static final Set<String> SSH_KEYS = Set.of("host", "port", "user", "auth", "keyFile");
     private static final Set<String> DEFAULT_KEYS = Set.of("port", "user", "auth", "keyFile", "sudo", "interfaces");
     private static final Set<String> CELL_KEYS = Set.of("name", "host", "port", "user", "auth", "keyFile", "sudo", "interfaces");
@@ -108,7 +109,26 @@ public final class ProfileReader {
             List<String> ifaces = interfaces(where, c.has("interfaces") ? c.get("interfaces") : defaults.path("interfaces"));
             cells.add(new CellTarget(cellName, ssh, sudo, ifaces));
         }
-        return new FoundationProfile(name, jump, cells, capture);
+        return new FoundationProfile(name, jump, cells, capture, cf(root.path("cf")));
+    }
+
+    /** The {@code cf} key: files of cf curl answers, and whether to run cf curl. */
+    private static CfSources cf(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return CfSources.NONE;
+        }
+        if (!node.isObject()) {
+            throw new ProfileException("cf: expected a mapping (tags, apps, spaces, orgs, curl)");
+        }
+        checkKeys("cf", node, CF_KEYS);
+        String[] files = new String[4];
+        String[] keys = {"tags", "apps", "spaces", "orgs"};
+        for (int i = 0; i < keys.length; i++) {
+            if (node.hasNonNull(keys[i])) {
+                files[i] = ProfileValues.printable("cf." + keys[i], text(node, keys[i], "cf"));
+            }
+        }
+        return new CfSources(files[0], files[1], files[2], files[3], bool(node, "curl", "cf", false));
     }
 
     private static SshTarget sshTarget(String where, JsonNode node, JsonNode defaults, Set<String> allowed) {

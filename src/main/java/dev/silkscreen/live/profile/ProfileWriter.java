@@ -30,6 +30,20 @@ public final class ProfileWriter {
         cap.put("snapLength", c.snapLength());
         cap.put("duration", Durations.format(c.duration()));
         cap.put("packets", c.packetCap());
+        if (!p.cf().isNone()) {
+            ObjectNode cf = root.putObject("cf");
+            CfSources s = p.cf();
+            String[] keys = {"tags", "apps", "spaces", "orgs"};
+            String[] values = {s.tags(), s.apps(), s.spaces(), s.orgs()};
+            for (int i = 0; i < keys.length; i++) {
+                if (values[i] != null) {
+                    cf.put(keys[i], values[i]);
+                }
+            }
+            if (s.curl()) {
+                cf.put("curl", true);
+            }
+        }
         ArrayNode cells = root.putArray("cells");
         for (CellTarget cell : p.cells()) {
             ObjectNode n = cells.addObject();

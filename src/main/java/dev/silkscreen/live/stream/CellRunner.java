@@ -124,7 +124,7 @@ final class CellRunner {
         for (int i = 0; i < ifaces.size(); i++) {
             String iface = ifaces.get(i);
             SshSession lane = lane(i, first);
-            String filter = TcpdumpCommand.filterFor(iface, snap.underlayNic(), session.profile().capture());
+            String filter = session.filters().filterFor(iface, snap.underlayNic(), session.profile().capture());
             String command = TcpdumpCommand.build(iface, filter, session.profile().capture(), seconds, cell.sudo(), discovered);
             PointCapture p = new PointCapture(new CapturePoint(cell.name(), iface), lane, command, cell.sudo(),
                     session.sink(), listener::point);

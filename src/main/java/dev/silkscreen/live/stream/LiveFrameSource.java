@@ -53,9 +53,15 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
      */
     public LiveFrameSource(FoundationProfile profile, SshClient client, SshConfigLookup sshConfig, LiveListener listener,
                            String defaultUser, Duration duration, FrameSink tee) {
+        this(profile, client, sshConfig, listener, defaultUser, duration, tee, PointFilters.WHOLE);
+    }
+
+    /** @param filters the BPF filter of each capture point (the whole foundation: {@link PointFilters#WHOLE}) */
+    public LiveFrameSource(FoundationProfile profile, SshClient client, SshConfigLookup sshConfig, LiveListener listener,
+                           String defaultUser, Duration duration, FrameSink tee, PointFilters filters) {
         this.duration = duration;
         this.tee = tee;
-        this.session = new LiveSession(profile, client, sshConfig, this::frame, new Forwarding(listener), defaultUser);
+        this.session = new LiveSession(profile, client, sshConfig, this::frame, new Forwarding(listener), defaultUser, filters);
     }
 
     /** Connects, discovers and starts capturing; returns the discovered foundation. */
@@ -84,6 +90,7 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
             while (!early.isEmpty()) {
                 sink.accept(early.pollFirst());
             }
+            tick(sink);
         }
         try {
             while (!session.awaitEnd(TICK)) {
@@ -159,9 +166,15 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
             tee.accept(f);
         }
         synchronized (lock) {
+            boolean first = lags.isEmpty();
             lags.computeIfAbsent(f.point(), p -> new ArrivalLag()).frame(f.timeNanos(), wallNanos());
             if (target != null) {
                 target.accept(f);
+                if (first) {
+                    // The first progress report at once, not at the next tick: it tells the sink
+                    // these are live streams, whose certain journeys it gives without waiting.
+                    tick(target);
+                }
             } else if (early.size() < EARLY_FRAMES) {
                 early.add(f);
             } else {

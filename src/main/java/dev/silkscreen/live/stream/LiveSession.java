@@ -32,6 +32,7 @@ public final class LiveSession implements AutoCloseable {
     private final LiveListener listener;
     private final FrameSink sink;
     private final String defaultUser;
+    private final PointFilters filters;
     private final Map<String, CellSnapshot> snapshots = new LinkedHashMap<>();
     private final List<CellRunner> runners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object jumpLock = new Object();
@@ -45,6 +46,13 @@ public final class LiveSession implements AutoCloseable {
      */
     public LiveSession(FoundationProfile profile, SshClient client, SshConfigLookup sshConfig, FrameSink sink,
                        LiveListener listener, String defaultUser) {
+        this(profile, client, sshConfig, sink, listener, defaultUser, PointFilters.WHOLE);
+    }
+
+    /** @param filters the BPF filter of each capture point (e.g. one flow's: {@code live.scope.FlowScope}) */
+    public LiveSession(FoundationProfile profile, SshClient client, SshConfigLookup sshConfig, FrameSink sink,
+                       LiveListener listener, String defaultUser, PointFilters filters) {
+        this.filters = filters;
         this.profile = profile;
         this.client = client;
         this.sshConfig = sshConfig;
@@ -167,6 +175,10 @@ public final class LiveSession implements AutoCloseable {
 
     FrameSink sink() {
         return sink;
+    }
+
+    PointFilters filters() {
+        return filters;
     }
 
     public FoundationProfile profile() {

@@ -45,6 +45,8 @@ public final class ProfileForm {
     public String duration = Durations.format(CaptureSettings.DEFAULT_DURATION);
     public String packets = Long.toString(CaptureSettings.DEFAULT_PACKET_CAP);
     public final List<CellRow> cells = new ArrayList<>();
+    /** The profile's {@code cf} key (Cloud Foundry names), kept as it was: the form has no fields for it. */
+    public dev.silkscreen.live.profile.CfSources cf = dev.silkscreen.live.profile.CfSources.NONE;
 
     /** The form showing {@code p}. */
     public static ProfileForm of(FoundationProfile p) {
@@ -64,6 +66,7 @@ public final class ProfileForm {
         f.duration = Durations.format(c.duration());
         f.packets = Long.toString(c.packetCap());
         p.cells().forEach(cell -> f.cells.add(row(cell)));
+        f.cf = p.cf();
         return f;
     }
 
@@ -96,7 +99,7 @@ public final class ProfileForm {
         SshTarget jump = jumpHost.isBlank() ? null : ssh("jump", jumpHost, jumpPort, jumpUser, jumpAuth, jumpKeyFile);
         CaptureSettings capture = new CaptureSettings(filter.strip(), (int) number("capture.snapLength", snapLength),
                 ProfileReader.duration("capture.duration", duration.strip()), number("capture.packets", packets));
-        FoundationProfile raw = new FoundationProfile(name.strip(), jump, targets, capture);
+        FoundationProfile raw = new FoundationProfile(name.strip(), jump, targets, capture, cf);
         return ProfileReader.parse(ProfileWriter.toYaml(raw));
     }
 
