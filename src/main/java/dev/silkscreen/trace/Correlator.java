@@ -105,6 +105,11 @@ public final class Correlator implements CaptureSink {
     }
 
     @Override
+    public void uncaptured(String cell, String reason) {
+        topo.uncaptured(cell, reason);
+    }
+
+    @Override
     public void declared(CapturePoint point) {
         topo.point(point).declared = true;
     }
