@@ -104,6 +104,11 @@ public final class Correlator implements CaptureSink {
         }
     }
 
+    /** The cells known to exist that no point was captured on, with why where the source said (sorted by name). */
+    java.util.Map<String, String> uncapturedCells() {
+        return topo.uncapturedCells();
+    }
+
     @Override
     public void uncaptured(String cell, String reason) {
         topo.uncaptured(cell, reason);

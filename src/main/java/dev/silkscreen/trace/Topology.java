@@ -390,7 +390,9 @@ final class Topology {
     /** True when every cell with a captured point is known to hold an overlay /24, none of them {@code lease}. */
     boolean everyCapturedCellHoldsOtherThan(int lease) {
         for (String cell : pointsByCell.keySet()) {
-            int own = leaseOf(cell);
+            Optional<Cell> known = foundation == null ? Optional.empty() : foundation.cell(cell);
+            int own = known.isPresent() && known.get().subnetPrefix() <= 24
+                    ? Ipv4.parse(known.get().vtepIp()) & LEASE_MASK : leaseOf(cell);
             if (own == 0 || own == lease) {
                 return false;
             }
