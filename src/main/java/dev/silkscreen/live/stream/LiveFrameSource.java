@@ -183,9 +183,12 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
         @Override
         public void cell(String cell, String state, String message) {
             synchronized (lock) {
-                if ("failed".equals(state) && !cellsCapturing.contains(cell) && failedCells.putIfAbsent(cell,
-                        message == null ? "failed" : message) == null && target != null) {
-                    target.uncaptured(cell, failedCells.get(cell));
+                if (("failed".equals(state) || "unreachable".equals(state)) && !cellsCapturing.contains(cell)) {
+                    // Said at once: if the cell is captured later after all, its points outweigh this.
+                    failedCells.put(cell, message == null ? state : message);
+                    if (target != null) {
+                        target.uncaptured(cell, failedCells.get(cell));
+                    }
                 }
             }
             super.cell(cell, state, message);
