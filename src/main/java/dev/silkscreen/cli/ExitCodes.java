@@ -14,6 +14,12 @@ public final class ExitCodes {
      * Not 1, which means "done in part".
      */
     public static final int OUT_OF_MEMORY = 4;
+    /**
+     * {@code trace}: finished, but not everything was watched — a cell the live profile names had
+     * no point captured (a key file it cannot read, a cell it cannot reach), so what happened there
+     * is only inferred. Given with or without {@code --fail-on-drop}, unless a drop already gives 3.
+     */
+    public static final int NOT_ALL_WATCHED = 5;
     /** A bug: printed as "internal error". */
     public static final int SOFTWARE = 70;
 

@@ -299,6 +299,11 @@ public final class TraceCommand implements Callable<Integer> {
                 out.println(SafeText.line("diagnosis: " + f.text()));
             }
         }
+        String notWatched = notCapturedLine(outcome.uncaptured());
+        if (notWatched != null) {
+            // In the table's footer; on stderr too where stdout is JSON or a summary (and scripts read stderr).
+            (json || summary ? err : out).println(SafeText.line(notWatched));
+        }
         out.flush();
 
         int exit = ExitCodes.OK;
@@ -315,7 +320,30 @@ public final class TraceCommand implements Callable<Integer> {
         if (failOnDrop && verdicts[Verdict.DROPPED.ordinal()] > 0) {
             return ExitCodes.DROPPED;
         }
+        if (outcome.uncaptured().values().stream().anyMatch(java.util.Objects::nonNull)) {
+            return ExitCodes.NOT_ALL_WATCHED;
+        }
         return exit;
+    }
+
+    /**
+     * "not captured: cell2 (cannot read key file …); …", or null when every cell known was. A cell
+     * the source meant to capture and could not (its reason given) makes the exit code 5; one only
+     * the topology names, with no capture of it given, is said but changes no exit code (capturing
+     * only the cells that matter is a choice).
+     */
+    static String notCapturedLine(java.util.Map<String, String> uncaptured) {
+        if (uncaptured.isEmpty()) {
+            return null;
+        }
+        List<String> cells = new ArrayList<>();
+        boolean failed = false;
+        for (java.util.Map.Entry<String, String> e : uncaptured.entrySet()) {
+            cells.add(e.getKey() + (e.getValue() == null ? " (no capture of it was given)" : " (" + e.getValue() + ")"));
+            failed |= e.getValue() != null;
+        }
+        return "not captured: " + String.join(", ", cells) + "; what happened there is inferred from the other cells, not seen"
+                + (failed ? " (exit " + ExitCodes.NOT_ALL_WATCHED + ")" : "");
     }
 
     private TraceSettings settings() {

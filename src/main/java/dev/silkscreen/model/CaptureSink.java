@@ -31,4 +31,12 @@ public interface CaptureSink extends FrameSink {
      */
     default void advanced(CapturePoint point, long nanos) {
     }
+
+    /**
+     * The source meant to capture {@code cell} but cannot (it could not connect, a key file it
+     * cannot read): nothing of that cell will come, so what happened there is not seen, only
+     * inferred. {@code reason} says why, in full, for people.
+     */
+    default void uncaptured(String cell, String reason) {
+    }
 }

@@ -17,6 +17,7 @@ public final class JourneyFeed {
     private final String title;
     private volatile Foundation foundation;
     private volatile boolean topologyChanged;
+    private volatile String coverage;
 
     public JourneyFeed(String title, Foundation foundation, int maxJourneys) {
         this.title = title;
@@ -35,6 +36,14 @@ public final class JourneyFeed {
         topologyChanged = true;
     }
 
+    /** From any thread: which cells are not captured, with why (null when every cell is): the run's note says it. */
+    public void coverage(String warning) {
+        if (!java.util.Objects.equals(coverage, warning)) {
+            coverage = warning;
+            topologyChanged = true;
+        }
+    }
+
     /** Journeys offered and not yet drained. */
     public int pending() {
         return pending.size();
@@ -43,6 +52,10 @@ public final class JourneyFeed {
     /** The run as it stands now (all journeys kept so far), whether or not anything changed. */
     public Run current() {
         String note = kept.evicted() > 0 ? "only the latest " + kept.capacity() + " journeys kept" : "";
+        String warning = coverage;
+        if (warning != null) {
+            note = note.isEmpty() ? warning : warning + " · " + note;
+        }
         return new Run(title, Run.Origin.LIVE, foundation, kept.snapshot(), note);
     }
 

@@ -46,6 +46,13 @@ public final class LiveRun implements AutoCloseable {
                 super.topology(f);
                 feed.topology(f);
             }
+
+            @Override
+            public void cell(String cell, String state, String message) {
+                super.cell(cell, state, message);
+                // The main window's status bar warns of a cell not watched, as the Live window does.
+                feed.coverage(status.snapshot().coverage().warning());
+            }
         };
         try {
             SshClient client = new SshClient(env.knownHosts(), env.agentSocket(), prompter, env.timeouts());

@@ -112,6 +112,16 @@ public final class Correlator implements CaptureSink {
         }
     }
 
+    /** The cells known to exist that no point was captured on, with why where the source said (sorted by name). */
+    java.util.Map<String, String> uncapturedCells() {
+        return topo.uncapturedCells();
+    }
+
+    @Override
+    public void uncaptured(String cell, String reason) {
+        topo.uncaptured(cell, reason);
+    }
+
     @Override
     public void declared(CapturePoint point) {
         topo.point(point).declared = true;

@@ -95,7 +95,10 @@ final class EarlyVerdicts {
         if (ev.isReject() && ev.from() == j.key.dst()) {
             return last == null ? 0 : last.stage().number(); // the destination itself answered: it got there
         }
-        String cell = judge.evidenceCell(ev);
+        String cell = judge.evidenceCell(j, ev);
+        if (cell == null) {
+            return 0; // nothing says which cell made it: wait for the window
+        }
         if (cell.equals(dstCell)) {
             return Stage.DECAPSULATE.number();
         }

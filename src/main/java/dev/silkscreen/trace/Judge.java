@@ -4,6 +4,7 @@ import dev.silkscreen.model.App;
 import dev.silkscreen.model.Hop;
 import dev.silkscreen.model.Ipv4;
 import dev.silkscreen.model.Journey;
+import dev.silkscreen.model.SilkNames;
 import dev.silkscreen.model.Stage;
 import dev.silkscreen.model.Verdict;
 import java.util.ArrayList;
@@ -118,25 +119,35 @@ final class Judge {
             return new Outcome(Verdict.DELIVERED, Stage.DELIVER.number(), 0, null, null);
         }
         boolean sameCell = srcCell != null && srcCell.equals(dstCell);
-        if (ev != null && ev.isReject()) {
-            // Rejected on the source cell leaving for silk-vtep (step 3) or before the destination container (step 10).
-            String cell = evidenceCell(ev);
-            Stage stage = !sameCell && cell.equals(srcCell) ? Stage.MARK : Stage.POLICY;
-            return dropped(reached, stage, cell, reasons.rejected(j, ev, cell, tag, sawEncapsulated));
-        }
-        if (ev != null && (ev.isFragNeeded() || ev.isTimeExceeded())) {
-            String cell = evidenceCell(ev);
-            Stage stage = cell.equals(srcCell) ? Stage.TO_VTEP : Stage.POLICY;
-            return dropped(reached, stage, cell, ev.isFragNeeded() ? reasons.tooBig(j, ev, cell) : reasons.ttl(ev, cell));
-        }
-        if (ev != null && ev.isNoRoute()) {
-            String cell = evidenceCell(ev);
-            return dropped(reached, Stage.TO_VTEP, cell, reasons.noRouteIcmp(j, ev, cell));
+        if (ev != null && (ev.isReject() || ev.isFragNeeded() || ev.isTimeExceeded() || ev.isNoRoute())) {
+            // Placed where its source address says it was made, never merely where it was seen.
+            String cell = evidenceCell(j, ev);
+            if (cell == null) {
+                return unknown(reached, reasons.unplacedIcmp(j, ev));
+            }
+            String inferred = reasons.inferred(cell, ordered);
+            if (ev.isReject()) {
+                // Rejected on the source cell leaving for silk-vtep (step 3) or before the destination container (step 10).
+                boolean atSource = madeInLeaseOf(ev, j.key.src()) && !madeInLeaseOf(ev, j.key.dst())
+                        || !madeInLeaseOf(ev, j.key.dst()) && !sameCell && cell.equals(srcCell);
+                Stage stage = atSource ? Stage.MARK : Stage.POLICY;
+                return dropped(reached, stage, cell, reasons.rejected(j, ev, cell, tag, sawEncapsulated, stage, inferred));
+            }
+            if (ev.isFragNeeded() || ev.isTimeExceeded()) {
+                Stage stage = cell.equals(srcCell) ? Stage.TO_VTEP : Stage.POLICY;
+                return dropped(reached, stage, cell, (ev.isFragNeeded() ? reasons.tooBig(j, ev, cell) : reasons.ttl(ev, cell))
+                        + Reasons.inferredNote(cell, inferred));
+            }
+            return dropped(reached, Stage.TO_VTEP, cell, reasons.noRouteIcmp(j, ev, cell) + Reasons.inferredNote(cell, inferred));
         }
         Sighting misdirected = misdirected(ordered, dstCell);
         if (misdirected != null) {
             String wrongCell = topo.cellWithUnderlayIp(misdirected.outerDst);
-            if (wrongCell != null) {
+            if (wrongCell == null) {
+                // Sent to an underlay address no captured cell is known to have: where it ended is not known.
+                return unknown(reached, reasons.misdirectedUncaptured(j, misdirected, srcCell, dstCell));
+            }
+            {
                 path = place.misdirectedPath(path, wrongCell);
                 reached = 0;
                 for (Sighting s : ordered) {
@@ -185,7 +196,11 @@ final class Judge {
                         ? Outcome.dropped(Stage.LEAVE_CELL, srcCell, reasons.arpUnanswered(last, expected, srcCell, nobody))
                         : Outcome.dropped(Stage.ENCAPSULATE, srcCell, reasons.notEncapsulated(j, last, expected, srcCell, dstCell));
             }
-            case ARRIVE_CELL -> Outcome.dropped(Stage.UNDERLAY, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell(), np.frames == 0));
+            case ARRIVE_CELL -> next.cell() != null && topo.underlayIpOfCell(next.cell()) == 0
+                    && topo.cellWithUnderlayIp(last.outerDst) == null && topo.someCellWithUnknownNic(srcCell)
+                    // Nothing says the address it was sent to is the destination cell's: lost, or sent elsewhere.
+                    ? unknown(reached, reasons.towardsUnknownAddress(last, expected, next.cell()))
+                    : Outcome.dropped(Stage.UNDERLAY, srcCell, reasons.lostOnUnderlay(j, last, expected, srcCell, next.cell(), np.frames == 0));
             case DECAPSULATE -> Outcome.dropped(Stage.DECAPSULATE, next.cell(), misdirected != null && !next.cell().equals(dstCell)
                     ? reasons.staleFdbNotDecapsulated(j, misdirected, last, expected, srcCell, dstCell, next.cell())
                     : reasons.notDecapsulated(last, expected, next.cell()));
@@ -211,10 +226,30 @@ final class Judge {
         return new Outcome(Verdict.DROPPED, Math.max(reached, stage.number()), stage.number(), cell, reason);
     }
 
-    /** The cell that sent an ICMP error: the owner of its overlay source, else where it was first seen. */
-    String evidenceCell(IcmpEvidence ev) {
+    /**
+     * The cell that made an ICMP error: the owner of its source address (a VTEP address names its
+     * cell, a container's address its container's cell), else the cell where it was first seen —
+     * unless that cell is known to hold the journey's source while the error came from another
+     * /24 (it was made elsewhere and only came back here). Null when nothing says which cell.
+     */
+    String evidenceCell(OpenJourney j, IcmpEvidence ev) {
         String c = topo.cellOfOverlay(ev.from());
-        return c != null ? c : ev.seenAt().cell;
+        if (c != null) {
+            return c;
+        }
+        if (SilkNames.isOverlay(ev.from())) {
+            // A VTEP or container address no capture ties to a cell: seen on a silk-vtep or NIC, the
+            // error may have been made there or only passed (the same frames either way). Only when
+            // every captured cell holds another /24 is it the one cell known but not captured.
+            return topo.everyCapturedCellHoldsOtherThan(ev.from() & 0xFFFFFF00) ? topo.onlyUncapturedCell() : null;
+        }
+        // From the host side of a veth (169.254.0.1): only ever on the container's own cell.
+        return ev.seenAt().cell;
+    }
+
+    /** True when the ICMP error's source is in the same overlay /24 as {@code ip} (made on the cell holding it). */
+    private static boolean madeInLeaseOf(IcmpEvidence ev, int ip) {
+        return SilkNames.isOverlay(ev.from()) && SilkNames.isOverlay(ip) && (ev.from() & 0xFFFFFF00) == (ip & 0xFFFFFF00);
     }
 
     /** With a topology, an address no instance has is nobody's: nothing is behind its veth. */

@@ -21,11 +21,47 @@ final class Reasons {
         this.topo = topo;
     }
 
-    String rejected(OpenJourney j, IcmpEvidence ev, String cell, int tag, boolean sawEncapsulated) {
-        StringBuilder sb = new StringBuilder("rejected by policy on ").append(cell).append(": ")
-                .append(ev.describe()).append(" from ").append(Judge.ip(ev.from())).append(" quoting it");
+    /** @param inferred null when the packet was seen on {@code cell}, else why not ({@link #inferred}) */
+    String rejected(OpenJourney j, IcmpEvidence ev, String cell, int tag, boolean sawEncapsulated, Stage stage, String inferred) {
+        StringBuilder sb = new StringBuilder("rejected by policy ");
+        if (inferred != null) {
+            sb.append("at step ").append(stage.number()).append(" on ").append(cell).append(" (").append(inferred)
+                    .append("; inferred from its ICMP reject)");
+        } else {
+            sb.append("on ").append(cell);
+        }
+        sb.append(": ").append(ev.describe()).append(" from ").append(Judge.ip(ev.from())).append(" quoting it");
         sb.append(policyExplanation(j, cell, tag, sawEncapsulated));
         return sb.toString();
+    }
+
+    /**
+     * Null when the packet was seen on {@code cell}; else "not captured" (no point of that cell was
+     * captured) or "not seen there" (its points did not show this packet): a drop placed there by
+     * the cell's ICMP error alone is inferred, and the reason says so.
+     */
+    String inferred(String cell, List<Sighting> sightings) {
+        for (Sighting s : sightings) {
+            if (s.point.cell.equals(cell)) {
+                return null;
+            }
+        }
+        return topo.hasPointsOn(cell) ? "not seen there" : "not captured";
+    }
+
+    /** "; on cell2 (not captured): inferred from its ICMP error", or "" when nothing was inferred. */
+    static String inferredNote(String cell, String inferred) {
+        return inferred == null ? "" : "; " + cell + " " + inferred + ": inferred from its ICMP error";
+    }
+
+    /**
+     * An ICMP error quoting the packet whose maker no capture or topology names: the /24 its source
+     * is in is the only thing known, so the journey is unknown, and says why.
+     */
+    String unplacedIcmp(OpenJourney j, IcmpEvidence ev) {
+        String lease = Ipv4.format(ev.from() & 0xFFFFFF00) + "/24";
+        return "not captured: " + ev.describe() + " from " + Judge.ip(ev.from()) + " quoting it, made by the cell holding "
+                + lease + ", which no capture point or topology names (capture that cell or give --topology)";
     }
 
     String notDelivered(OpenJourney j, Sighting last, String expected, String cell, int tag) {
@@ -145,6 +181,16 @@ final class Reasons {
         return sb.append(": stale FDB entry on ").append(srcCell).append(" (bridge fdb show dev silk-vtep)").toString();
     }
 
+    /** A packet sent to an underlay address that is not its destination cell's, and no captured cell's. */
+    String misdirectedUncaptured(OpenJourney j, Sighting misdirected, String srcCell, String dstCell) {
+        int right = topo.underlayIpOfCell(dstCell);
+        srcCell = srcCell == null ? "the sending cell" : srcCell;
+        return "not captured: " + srcCell + " encapsulated it to " + Judge.ip(misdirected.outerDst) + " (seen at "
+                + where(misdirected) + "), but " + Judge.ip(j.key.dst()) + " lives on " + dstCell
+                + (right != 0 ? " (" + Judge.ip(right) + ")" : "") + " and no captured cell has that address: a stale FDB entry on "
+                + srcCell + " (bridge fdb show dev silk-vtep)? Capture the cell that has " + Judge.ip(misdirected.outerDst);
+    }
+
     /** A misdirected packet that reached the wrong cell's NIC but was not seen decapsulated there. */
     String staleFdbNotDecapsulated(OpenJourney j, Sighting misdirected, Sighting last, String expected, String srcCell,
                                    String dstCell, String wrongCell) {
@@ -165,6 +211,13 @@ final class Reasons {
                 + " but never arrived at " + expected + " (step 8)"
                 + (silent ? ", which was captured and saw no frame at all: is " + dstCell + " down or cut off from " + srcCell + "?"
                         : "; is " + dstCell + " reachable from " + srcCell + "?");
+    }
+
+    /** Left towards an address neither the destination cell (its address not known) nor any captured cell is known to have. */
+    String towardsUnknownAddress(Sighting last, String expected, String dstCell) {
+        return "not captured: left " + where(last) + " towards " + Judge.ip(last.outerDst) + " and never arrived at " + expected
+                + " (step 8), but " + dstCell + "'s underlay address is not known (its NIC showed no VXLAN frame), and a cell whose NIC"
+                + " was not captured may have that address (a stale FDB entry?); give --topology or capture every cell's NIC";
     }
 
     String notDecapsulated(Sighting last, String expected, String dstCell) {

@@ -41,6 +41,8 @@ final class Topology {
     /** Overlay /24 → underlay address that sends its packets (outer source of VXLAN frames). */
     private final Map<Integer, Integer> leaseUnderlay = new HashMap<>();
     private final Map<String, List<PointState>> pointsByCell = new HashMap<>();
+    /** Cells a source meant to capture but could not, with its reason (null when it gave none). */
+    private final Map<String, String> uncaptured = new HashMap<>();
     /** Bumped whenever something the derived answers rest on changes; the caches below follow it. */
     private long version;
     /** Bumped when what decides a NIC's own address changes (leases learned, cooked-capture hints). */
@@ -339,6 +341,9 @@ final class Topology {
             if (notOthers == 1) {
                 return candidate;
             }
+            // Still two alike (a NIC that only ever saw one peer): a guess could make the receiver
+            // the sender and place a drop on the wrong cell, so the address stays unknown.
+            return 0;
         }
         return likely[0];
     }
@@ -365,6 +370,95 @@ final class Topology {
         revalidate();
         Integer ip = cellUnderlayCache.get(cell);
         return ip == null ? 0 : ip;
+    }
+
+    /** True when some capture point of {@code cell} is known. */
+    boolean hasPointsOn(String cell) {
+        return pointsByCell.containsKey(cell);
+    }
+
+    /** True when {@code cell} is known, by a veth of its own, to hold an overlay /24 other than {@code lease}. */
+    boolean holdsLeaseOtherThan(String cell, int lease) {
+        for (Map.Entry<Integer, String> e : leaseOwner.entrySet()) {
+            if (e.getValue().equals(cell) && e.getKey() != lease) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when every cell with a captured point is known to hold an overlay /24, none of them {@code lease}. */
+    boolean everyCapturedCellHoldsOtherThan(int lease) {
+        for (String cell : pointsByCell.keySet()) {
+            Optional<Cell> known = foundation == null ? Optional.empty() : foundation.cell(cell);
+            int own = known.isPresent() && known.get().subnetPrefix() <= 24
+                    ? Ipv4.parse(known.get().vtepIp()) & LEASE_MASK : leaseOf(cell);
+            if (own == 0 || own == lease) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when a cell other than {@code except} is known (by a point, the topology or the source)
+     * whose underlay NIC was not captured and whose address is not known: an underlay address no
+     * captured cell has may be that cell's.
+     */
+    boolean someCellWithUnknownNic(String except) {
+        Set<String> cells = new TreeSet<>(pointsByCell.keySet());
+        cells.addAll(uncaptured.keySet());
+        if (foundation != null) {
+            foundation.cells().forEach(c -> cells.add(c.name()));
+        }
+        for (String c : cells) {
+            if (!c.equals(except) && pointOfKind(c, PointKind.UNDERLAY) == null && underlayIpOfCell(c) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cell the source meant to capture but could not, with why (a key file it cannot read). */
+    void uncaptured(String cell, String reason) {
+        uncaptured.put(cell, reason);
+        version++;
+    }
+
+    /** The cells known to exist that no point was captured on, with why where the source said. */
+    Map<String, String> uncapturedCells() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : uncaptured.entrySet()) {
+            if (!pointsByCell.containsKey(e.getKey())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        if (foundation != null) {
+            for (Cell c : foundation.cells()) {
+                if (!pointsByCell.containsKey(c.name())) {
+                    out.putIfAbsent(c.name(), null);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The one cell known to exist with no point captured and no lease known, or null: what made an
+     * ICMP error from a /24 no captured cell holds, when there is only one candidate.
+     */
+    String onlyUncapturedCell() {
+        String only = null;
+        for (String c : uncapturedCells().keySet()) {
+            if (foundation != null && foundation.cell(c).isPresent()) {
+                continue;
+            }
+            if (only != null) {
+                return null;
+            }
+            only = c;
+        }
+        return only;
     }
 
     /** True when the address is a cell's VTEP ({@code <subnet>.0}). */

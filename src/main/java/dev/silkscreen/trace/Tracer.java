@@ -21,7 +21,9 @@ public final class Tracer {
      * What a finished trace counted, and the foundation it traced against: the topology given, or
      * the one the correlator learned from the frames (cells, underlay addresses, leases, containers).
      */
-    public record Outcome(TraceStats stats, List<CellClock> clocks, long dropped, long evicted, Foundation foundation) {
+    /** @param uncaptured cells known to exist (from the topology or the source) with no point captured, with why (null: not said) */
+    public record Outcome(TraceStats stats, List<CellClock> clocks, long dropped, long evicted, Foundation foundation,
+                          java.util.Map<String, String> uncaptured) {
     }
 
     /** Overlay addresses remembered as the ends of journeys, at most, for a learned foundation's containers. */
@@ -56,7 +58,7 @@ public final class Tracer {
             correlator.finish();
         }
         return new Outcome(correlator.stats(), correlator.clocks(), dropped[0], store.evicted(),
-                topology != null ? topology : correlator.learnedFoundation(endpoints));
+                topology != null ? topology : correlator.learnedFoundation(endpoints), correlator.uncapturedCells());
     }
 
     private static void overlay(String ip, Set<Integer> into) {

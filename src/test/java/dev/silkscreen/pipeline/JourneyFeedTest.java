@@ -52,4 +52,16 @@ class JourneyFeedTest {
         assertThat(r.foundation().name()).isEqualTo("seed");
         assertThat(r.journeys()).isEmpty();
     }
+
+    @Test
+    void aCellNotCapturedIsInTheRunsNoteForTheStatusBarUntilItIsCaptured() {
+        JourneyFeed feed = new JourneyFeed("live · test", Fixtures.seed(), 100);
+        feed.drain();
+        feed.coverage("Not captured: cell2 (failed: cannot read key file /k).");
+        Run r = feed.drain();
+        assertThat(r).as("a coverage change is news even without journeys").isNotNull();
+        assertThat(r.note()).isEqualTo("Not captured: cell2 (failed: cannot read key file /k).");
+        feed.coverage(null);
+        assertThat(feed.drain().note()).isEmpty();
+    }
 }

@@ -61,4 +61,36 @@ class LiveStatusTest {
         assertThat(m).hasSize(LiveStatus.MAX_MESSAGES);
         assertThat(m.get(m.size() - 1)).isEqualTo("warning: w" + (LiveStatus.MAX_MESSAGES + 4));
     }
+
+    /** Issue 19: cell2's key file is wrong; its "done" afterwards must not read as success, and the header must count it. */
+    @Test
+    void aCellThatFailedBeforeCapturingIsCountedAndNamedWithItsReasonAfterItIsDone() {
+        LiveStatus s = new LiveStatus();
+        s.cell("cell1", "connecting", null);
+        s.cell("cell2", "connecting", null);
+        s.cell("cell3", "connecting", null);
+        s.cell("cell1", "connected", null);
+        s.point(new PointStats(VTEP, PointState.RUNNING, 10, 1000, -1, null, 42));
+        s.point(new PointStats(NIC, PointState.RUNNING, 5, 700, -1, null, 43));
+        s.cell("cell2", "failed", "vcap@10.0.16.12:22: cannot read key file /home/me/.ssh/c2");
+        s.cell("cell2", "done", null);
+
+        LiveStatus.Coverage c = s.snapshot().coverage();
+        assertThat(c.line()).isEqualTo("cells: 1 of 3 capturing, 1 failed, 1 never connected · points: 2 of 2 capturing, 0 failed");
+        assertThat(s.snapshot().summary()).startsWith("2 of 2 points capturing").contains("1 failed, 1 never connected");
+        assertThat(c.warning()).isEqualTo("Not captured: cell2 (failed: vcap@10.0.16.12:22: cannot read key file /home/me/.ssh/c2);"
+                + " cell3 (never connected). What happened there is inferred from the other cells, not seen.");
+        assertThat(s.snapshot().messages()).last().asString()
+                .isEqualTo("cell2: done — never captured: failed: vcap@10.0.16.12:22: cannot read key file /home/me/.ssh/c2");
+    }
+
+    @Test
+    void everyCellCapturingGivesNoWarning() {
+        LiveStatus s = new LiveStatus();
+        s.cell("cell1", "connecting", null);
+        s.point(new PointStats(VTEP, PointState.RUNNING, 1, 100, -1, null, 42));
+        s.cell("cell1", "connected", null);
+        assertThat(s.snapshot().coverage().warning()).isNull();
+        assertThat(s.snapshot().coverage().cellsCapturing()).isEqualTo(1);
+    }
 }

@@ -41,6 +41,9 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
     private final ArrayDeque<Frame> early = new ArrayDeque<>();
     private final Set<CapturePoint> open = new HashSet<>();
     private CaptureSink target;
+    /** Cells that failed before any of their points ran, with why: announced to the sink as not captured. */
+    private final Map<String, String> failedCells = new java.util.TreeMap<>();
+    private final Set<String> cellsCapturing = new HashSet<>();
     private long lostEarly;
     /** The figures of a point that has sent no frame yet. */
     private static final ArrivalLag NOTHING_YET = new ArrivalLag();
@@ -83,6 +86,7 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
     public void run(CaptureSink sink) throws InterruptedException {
         synchronized (lock) {
             target = sink;
+            failedCells.forEach(sink::uncaptured);
             long now = System.currentTimeMillis() * 1_000_000L;
             for (CapturePoint p : open) {
                 sink.opened(p, now);
@@ -190,10 +194,25 @@ public final class LiveFrameSource implements FrameSource, AutoCloseable {
         }
 
         @Override
+        public void cell(String cell, String state, String message) {
+            synchronized (lock) {
+                if (("failed".equals(state) || "unreachable".equals(state)) && !cellsCapturing.contains(cell)) {
+                    // Said at once: if the cell is captured later after all, its points outweigh this.
+                    failedCells.put(cell, message == null ? state : message);
+                    if (target != null) {
+                        target.uncaptured(cell, failedCells.get(cell));
+                    }
+                }
+            }
+            super.cell(cell, state, message);
+        }
+
+        @Override
         public void point(PointStats stats) {
             synchronized (lock) {
                 long now = System.currentTimeMillis() * 1_000_000L;
                 if (stats.state() == PointState.RUNNING) {
+                    cellsCapturing.add(stats.point().cell());
                     if (open.add(stats.point()) && target != null) {
                         target.opened(stats.point(), now);
                     }

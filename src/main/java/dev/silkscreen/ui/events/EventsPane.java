@@ -190,6 +190,17 @@ public final class EventsPane extends VBox {
         return c;
     }
 
+    /**
+     * The journeys in time order (first sighting, corrected clocks; then by id): a live session's
+     * store adds them as they are decided, which is not when they happened.
+     */
+    static List<Journey> inTimeOrder(List<Journey> journeys) {
+        List<Journey> out = new ArrayList<>(journeys);
+        out.sort(java.util.Comparator.comparingLong((Journey j) -> j.hops().isEmpty() ? Long.MAX_VALUE : j.hops().get(0).timeNanos())
+                .thenComparingLong(Journey::id));
+        return out;
+    }
+
     private void reload() {
         schedule = model.playback().schedule();
         List<EventRow> rows = new ArrayList<>();
@@ -211,7 +222,7 @@ public final class EventsPane extends VBox {
         }
         rows.sort(java.util.Comparator.comparingDouble(EventRow::seconds));
         events.setAll(rows);
-        journeys.setAll(schedule.journeys());
+        journeys.setAll(inTimeOrder(schedule.journeys()));
         note.setText(total > rows.size() ? "Showing the first " + rows.size() + " of " + total + " events." : "");
     }
 }

@@ -25,11 +25,38 @@ public final class InspectorPane extends ScrollPane {
         hint.setPadding(new Insets(12));
         model.selectedJourneyProperty().addListener((o, a, b) -> refresh());
         model.selectedPartProperty().addListener((o, a, b) -> refresh());
-        model.runProperty().addListener((o, a, b) -> refresh());
+        model.runProperty().addListener((o, a, b) -> refreshUnlessSame());
         refresh();
     }
 
+    /** What the inspector shows: rebuilt only when it changes, so a live refresh keeps what the person opened. */
+    record Shown(Part part, Journey journey, Object foundation) {
+    }
+
+    private Shown shown;
+
+    /**
+     * A new run (a live session's refresh) with the same part, the same packet (same id, verdict
+     * and sightings) and the same foundation: the view stays as it is — the rules the person
+     * expanded, where they scrolled to.
+     */
+    private void refreshUnlessSame() {
+        if (!shown().equals(shown)) {
+            refresh();
+        }
+    }
+
+    private Shown shown() {
+        return new Shown(model.selectedPartProperty().get(), model.selectedJourney(),
+                model.run() == null ? null : model.run().foundation());
+    }
+
+    /** How many times the view was rebuilt (for tests: a live refresh of the same thing rebuilds nothing). */
+    int rebuilds;
+
     private void refresh() {
+        rebuilds++;
+        shown = shown();
         Part part = model.selectedPartProperty().get();
         Journey j = model.selectedJourney();
         if (part != null && model.run() != null) {

@@ -171,6 +171,11 @@ public final class PacketView extends VBox {
         return layers;
     }
 
+    /** The journey's sightings, one row per hop (what the person picked there is theirs to keep). */
+    public TableView<Hop> hopsTable() {
+        return hops;
+    }
+
     public HexView hex() {
         return hex;
     }

@@ -41,6 +41,8 @@ public final class LivePanel {
     private final ListView<String> log = new ListView<>();
     private final Label summary = new Label("connecting …");
     private final Label state = new Label();
+    /** Which cells are not watched, with the reason in full: never scrolled away like the log. */
+    private final Label coverage = new Label();
     private final Button stop = new Button("Stop");
     private final Timeline timer;
     private long shownVersion = -1;
@@ -66,6 +68,11 @@ public final class LivePanel {
         log.setPrefHeight(140);
         summary.setId("live-summary");
         state.setWrapText(true);
+        coverage.setId("live-coverage");
+        coverage.setWrapText(true);
+        coverage.setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold;");
+        coverage.setVisible(false);
+        coverage.managedProperty().bind(coverage.visibleProperty());
         stop.setId("live-stop");
         stop.setAccessibleText("Stop the live capture: kill every tcpdump on the cells");
         stop.setTooltip(new Tooltip("Kill every tcpdump (by pid) and close the connections"));
@@ -74,7 +81,7 @@ public final class LivePanel {
                 : "Recording to " + run.recording() + " (and its .topology.json). Replay it later with Open captures… (choose both files).");
         recording.setWrapText(true);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox root = new VBox(8, new HBox(12, stop, summary), state, table, new Label("Connections and warnings"), log, recording);
+        VBox root = new VBox(8, new HBox(12, stop, summary), coverage, state, table, new Label("Connections and warnings"), log, recording);
         root.setPadding(new Insets(10));
         stage.setScene(new Scene(root, 1080, 520));
         stage.setOnCloseRequest(e -> stop());
@@ -89,6 +96,11 @@ public final class LivePanel {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** The line naming the cells not captured, with why (hidden when every cell is). */
+    public Label coverage() {
+        return coverage;
     }
 
     public TableView<LiveStatus.Row> table() {
@@ -114,6 +126,9 @@ public final class LivePanel {
             log.scrollTo(Math.max(0, s.messages().size() - 1));
         }
         summary.setText(SafeText.line(s.summary()));
+        String warning = s.coverage().warning();
+        coverage.setVisible(warning != null);
+        coverage.setText(warning == null ? "" : SafeText.line(warning));
         if (run.ended() != null && !stopping) {
             stop(false);
         }

@@ -133,6 +133,12 @@ public final class MainModel {
                     index = i;
                 }
             }
+            for (int i = 0; i < s.size() && index < 0; i++) {
+                // Decided again (an in-flight packet that arrived): the same packet by its id.
+                if (s.journey(i).id() == selected.id()) {
+                    index = i;
+                }
+            }
             selectedJourney.set(index);
         }
         status.set(r.title() + " · " + r.journeys().size() + " journeys" + (r.note().isEmpty() ? "" : " · " + r.note()));
