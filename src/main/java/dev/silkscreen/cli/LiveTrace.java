@@ -1,5 +1,6 @@
 package dev.silkscreen.cli;
 
+import dev.silkscreen.live.bpf.BpfCheck;
 import dev.silkscreen.live.profile.FoundationProfile;
 import dev.silkscreen.live.stream.LiveFrameSource;
 import dev.silkscreen.model.Foundation;
@@ -35,6 +36,7 @@ final class LiveTrace implements AutoCloseable {
     /** @param flow {@code --from}/{@code --to}, or null: when given, only the flow's cells are captured, filtered to it */
     static LiveTrace open(Path profileFile, LiveOptions options, FlowOptions flow, CfOptions cf, PrintWriter err) {
         FoundationProfile profile = options.profile(profileFile);
+        checkFilters(PointFilters.WHOLE, profile, err); // a typo in the profile's filter stops here, before any cell is asked
         if (cf != null) {
             cf.withProfile(profile.cf(), profileFile.toAbsolutePath().getParent());
         }
@@ -60,6 +62,7 @@ final class LiveTrace implements AutoCloseable {
             err.flush();
             profile = scoped.profile();
             filters = scoped.scope();
+            checkFilters(filters, profile, err);
         }
         LiveInput input;
         try {
@@ -98,5 +101,31 @@ final class LiveTrace implements AutoCloseable {
         input.source().stop();
         LiveOptions.printStats(err, input.stats());
         input.stop();
+    }
+
+    /**
+     * Compiles, with libpcap's own compiler, the capture filter each kind of interface would get
+     * (a veth, silk-vtep, the underlay NIC), before tcpdump starts on any cell: a bad filter is one
+     * error naming it. Where libpcap is missing here, says so once and leaves it to the cells.
+     */
+    private static void checkFilters(PointFilters filters, FoundationProfile profile, PrintWriter err) {
+        boolean any = !profile.capture().filter().isBlank() || filters != PointFilters.WHOLE;
+        if (!any) {
+            return;
+        }
+        BpfCheck check = BpfCheck.get();
+        if (!check.available()) {
+            err.println("silkscreen: " + check.unavailableReason());
+            err.flush();
+            return;
+        }
+        String nic = "eth0";
+        for (String iface : new String[] {"s-010255000002", "silk-vtep", nic}) {
+            String f = filters.filterFor(iface, nic, profile.capture());
+            String problem = check.problem(f, BpfCheck.EN10MB);
+            if (problem != null) {
+                throw new UserException("capture filter for " + iface + " '" + SafeText.line(f) + "' is not one libpcap accepts: " + problem);
+            }
+        }
     }
 }

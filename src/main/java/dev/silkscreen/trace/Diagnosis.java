@@ -128,6 +128,11 @@ public final class Diagnosis {
                     public void advanced(CapturePoint point, long nanos) {
                         sink.advanced(point, nanos);
                     }
+
+                    @Override
+                    public void uncaptured(String cell, String reason) {
+                        sink.uncaptured(cell, reason);
+                    }
                 });
             }
         };

@@ -63,6 +63,11 @@ public final class OneWindowSource implements FrameSource {
                 public void advanced(CapturePoint point, long nanos) {
                     sink.advanced(point, nanos);
                 }
+
+                @Override
+                public void uncaptured(String cell, String reason) {
+                    sink.uncaptured(cell, reason);
+                }
             });
         } finally {
             for (CapturePoint p : held) {

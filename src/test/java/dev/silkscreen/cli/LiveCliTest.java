@@ -71,6 +71,20 @@ class LiveCliTest {
     }
 
     @Test
+    void aCaptureFilterLibpcapRefusesStopsTheTraceBeforeAnyCellIsAsked() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.silkscreen.live.bpf.BpfCheck.get().available(),
+                () -> "needs libpcap here: " + dev.silkscreen.live.bpf.BpfCheck.get().unavailableReason());
+        Files.writeString(profile, Files.readString(profile).replace("capture: {duration: 2s}",
+                "capture: {duration: 2s, filter: \"tcp port 22 22\"}"));
+        int exit = run(withSsh("trace", "--live", profile.toString()));
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("capture filter for ").contains("'tcp port 22 22' is not one libpcap accepts: ")
+                .doesNotContain("Exception");
+        assertThat(cell.commands()).as("no command ran on the cell").isEmpty();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void discoverPrintsCellsContainersAppsAndPolicies() {
         assertThat(run(withSsh("discover", profile.toString()))).as(err.toString()).isZero();
         assertThat(out.toString()).contains("cell diego-cell/0  underlay 10.0.16.5 on eth0", "lease 10.255.77.0/24",
