@@ -3,6 +3,7 @@ package dev.silkscreen.trace;
 import dev.silkscreen.decode.DecodedFrame;
 import dev.silkscreen.decode.FrameDecoder;
 import dev.silkscreen.model.CaptureSink;
+import dev.silkscreen.model.ForwardingCaptureSink;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.App;
 import dev.silkscreen.model.Cell;
@@ -102,36 +103,11 @@ public final class Diagnosis {
 
             @Override
             public void run(CaptureSink sink) throws IOException, InterruptedException {
-                source.run(new CaptureSink() {
+                source.run(new ForwardingCaptureSink(sink) {
                     @Override
                     public void accept(Frame frame) {
                         framesAt.computeIfAbsent(frame.point(), p -> new long[1])[0]++;
-                        sink.accept(frame);
-                    }
-
-                    @Override
-                    public void opened(CapturePoint point, long startNanos) {
-                        sink.opened(point, startNanos);
-                    }
-
-                    @Override
-                    public void closed(CapturePoint point, long endNanos) {
-                        sink.closed(point, endNanos);
-                    }
-
-                    @Override
-                    public void declared(CapturePoint point) {
-                        sink.declared(point);
-                    }
-
-                    @Override
-                    public void advanced(CapturePoint point, long nanos) {
-                        sink.advanced(point, nanos);
-                    }
-
-                    @Override
-                    public void uncaptured(String cell, String reason) {
-                        sink.uncaptured(cell, reason);
+                        next.accept(frame);
                     }
                 });
             }

@@ -1,6 +1,7 @@
 package dev.silkscreen.trace;
 
 import dev.silkscreen.model.CaptureSink;
+import dev.silkscreen.model.ForwardingCaptureSink;
 import dev.silkscreen.model.CapturePoint;
 import dev.silkscreen.model.Frame;
 import dev.silkscreen.model.FrameSource;
@@ -32,19 +33,19 @@ public final class OneWindowSource implements FrameSource {
         Set<CapturePoint> held = new LinkedHashSet<>();
         long[] window = {Long.MAX_VALUE, Long.MIN_VALUE};
         try {
-            files.run(new CaptureSink() {
+            files.run(new ForwardingCaptureSink(sink) {
                 @Override
                 public void accept(Frame frame) {
                     window[0] = Math.min(window[0], frame.timeNanos());
                     window[1] = Math.max(window[1], frame.timeNanos());
-                    sink.accept(frame);
+                    next.accept(frame);
                 }
 
                 @Override
                 public void opened(CapturePoint point, long startNanos) {
                     window[0] = Math.min(window[0], startNanos);
                     held.add(point);
-                    sink.opened(point, window[0]);
+                    next.opened(point, window[0]);
                 }
 
                 @Override
@@ -52,21 +53,6 @@ public final class OneWindowSource implements FrameSource {
                     // Held until every file has ended: the window closes for all points at once.
                     window[1] = Math.max(window[1], endNanos);
                     held.add(point);
-                }
-
-                @Override
-                public void declared(CapturePoint point) {
-                    sink.declared(point);
-                }
-
-                @Override
-                public void advanced(CapturePoint point, long nanos) {
-                    sink.advanced(point, nanos);
-                }
-
-                @Override
-                public void uncaptured(String cell, String reason) {
-                    sink.uncaptured(cell, reason);
                 }
             });
         } finally {
